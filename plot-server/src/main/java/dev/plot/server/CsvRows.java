@@ -1,0 +1,117 @@
+package dev.plot.server;
+
+import dev.plot.thrift.gen.Sample;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses import lines: {@code cid,rid,time,value}, or {@code time,value} when the cid and rid
+ * are given for the whole file (the form of the public CloudWatch and NAB files). A time is
+ * unix seconds, or a date and time read in the import's zone unless it names its own offset.
+ * A value may have decimals: it is multiplied by the scale and rounded half away from zero.
+ */
+final class CsvRows {
+
+  private static final DateTimeFormatter SPACED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+
+  private final Long cid;
+  private final Long rid;
+  private final BigDecimal scale;
+  private final ZoneId zone;
+
+  CsvRows(Long cid, Long rid, BigDecimal scale, ZoneId zone) {
+    this.cid = cid;
+    this.rid = rid;
+    this.scale = scale;
+    this.zone = zone;
+  }
+
+  /** Whether a line is a header rather than data. */
+  static boolean isHeader(String line) {
+    String first = line.split(",", -1)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    return first.equals("cid") || first.equals("timestamp") || first.equals("time");
+  }
+
+  /**
+   * Parses one data line.
+   *
+   * @throws IllegalArgumentException naming the column at fault
+   */
+  Sample parse(String line) {
+    String[] cells = line.split(",", -1);
+    long lineCid;
+    long lineRid;
+    String time;
+    String value;
+    if (cells.length == 4) {
+      lineCid = integer("cid", cells[0]);
+      lineRid = integer("rid", cells[1]);
+      time = cells[2];
+      value = cells[3];
+    } else if (cells.length == 2) {
+      if (cid == null || rid == null) {
+        throw new IllegalArgumentException("a line of time,value needs --cid and --rid");
+      }
+      lineCid = cid;
+      lineRid = rid;
+      time = cells[0];
+      value = cells[1];
+    } else {
+      throw new IllegalArgumentException("expected cid,rid,time,value or time,value, found "
+          + cells.length + " columns");
+    }
+    Sample sample = new Sample(cid != null ? cid : lineCid, rid != null ? rid : lineRid,
+        scaled(value));
+    sample.setTime(seconds(time));
+    return sample;
+  }
+
+  private static long integer(String column, String text) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + ": not an integer: " + text.trim());
+    }
+  }
+
+  long scaled(String text) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("value: not a number: " + text.trim());
+    }
+    BigDecimal rounded = value.multiply(scale).setScale(0, RoundingMode.HALF_UP);
+    try {
+      return rounded.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("value: " + text.trim() + " scaled by " + scale
+          + " is outside the signed 64-bit range");
+    }
+  }
+
+  long seconds(String text) {
+    String trimmed = text.trim();
+    if (trimmed.matches("-?\\d+")) {
+      return integer("time", trimmed);
+    }
+    try {
+      return OffsetDateTime.parse(trimmed).toEpochSecond();
+    } catch (DateTimeParseException offsetMissing) {
+      try {
+        LocalDateTime local = trimmed.contains("T")
+            ? LocalDateTime.parse(trimmed) : LocalDateTime.parse(trimmed, SPACED);
+        return local.atZone(zone).toEpochSecond();
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("time: not unix seconds nor YYYY-MM-DD HH:MM:SS: "
+            + trimmed);
+      }
+    }
+  }
+}

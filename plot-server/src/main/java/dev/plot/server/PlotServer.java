@@ -1,0 +1,74 @@
+package dev.plot.server;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.plot.api.PointStore;
+import dev.plot.core.PlotService;
+import dev.plot.core.Settings;
+import dev.plot.http.HttpServer;
+import dev.plot.thrift.ThriftServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running plot: the store, the core and both front ends. Stopping closes the front ends
+ * first, then commits every queued write, then closes the store, so nothing acknowledged or in
+ * flight is lost at shutdown.
+ */
+public final class PlotServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PlotServer.class);
+
+  private final PointStore store;
+  private final PlotService service;
+  private final ThriftServer thrift;
+  private final HttpServer http;
+  private boolean closed;
+
+  private PlotServer(Injector injector) {
+    this.store = injector.getInstance(PointStore.class);
+    this.service = injector.getInstance(PlotService.class);
+    this.thrift = injector.getInstance(ThriftServer.class);
+    this.http = injector.getInstance(HttpServer.class);
+  }
+
+  /** Opens the store and starts both front ends. */
+  public static PlotServer start(Settings settings) {
+    PlotServer server = new PlotServer(Guice.createInjector(new PlotModule(settings)));
+    server.thrift.start();
+    server.http.start();
+    log.info("plot serving store={} thrift={} http={}",
+        settings.get(SettingsCatalog.STORE, "h2"), server.thriftPort(), server.httpPort());
+    return server;
+  }
+
+  public int thriftPort() {
+    return thrift.port();
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public PlotService service() {
+    return service;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("plot stopping");
+
+    http.close();
+
+    thrift.close();
+
+    service.close();
+
+    store.close();
+    log.info("plot stopped");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.plot.server;
+
+import dev.plot.core.CoreConfig;
+import dev.plot.http.HttpConfig;
+import dev.plot.thrift.ThriftConfig;
+import java.util.List;
+
+/**
+ * Every documented setting with its default and meaning. README's settings table follows this
+ * list; {@code plot settings} prints it.
+ */
+public final class SettingsCatalog {
+
+  /** One documented setting. */
+  public record Entry(String key, String defaultValue, String meaning) {
+  }
+
+  /** Which store serves the points: {@code h2} (embedded) or {@code mysql}, or a plugin's. */
+  public static final String STORE = "store";
+  /** Directory of the embedded store. */
+  public static final String DATA_DIR = "data.dir";
+
+  public static final List<Entry> ENTRIES = List.of(
+      new Entry(STORE, "h2", "store: h2 (embedded, default), mysql, or a plugin's name"),
+      new Entry(DATA_DIR, "data", "directory of the embedded store"),
+      new Entry("h2.fsync", "false", "force every embedded commit to the disk (not only to the OS)"),
+      new Entry(ThriftConfig.HOST, "127.0.0.1", "Thrift listen address"),
+      new Entry(ThriftConfig.PORT, "9090", "Thrift port"),
+      new Entry(ThriftConfig.PROTOCOL, "binary", "Thrift protocol: binary or compact"),
+      new Entry(ThriftConfig.MAX_FRAME, "16777216", "largest Thrift frame, bytes"),
+      new Entry(ThriftConfig.WORKERS, "8", "Thrift worker threads"),
+      new Entry(ThriftConfig.SELECTORS, "2", "Thrift selector threads"),
+      new Entry(HttpConfig.HOST, "127.0.0.1", "HTTP listen address"),
+      new Entry(HttpConfig.PORT, "8080", "HTTP port"),
+      new Entry(HttpConfig.MAX_BODY, "16777216", "largest HTTP request body, bytes"),
+      new Entry(HttpConfig.PUBLIC_URL, "", "base URL of chart links (default: the request's)"),
+      new Entry(CoreConfig.MAX_LIMIT, "100000", "most points one read returns; larger limits are"
+          + " clamped"),
+      new Entry(CoreConfig.MAX_BATCH, "100000", "most samples one save call may carry"),
+      new Entry(CoreConfig.AUTO_DEFINE, "true", "a write to an unknown cid defines it"),
+      new Entry(CoreConfig.COMMIT_SAMPLES, "20000", "most samples in one group commit"),
+      new Entry(CoreConfig.COMMIT_WAIT, "0", "microseconds a group commit waits for company"),
+      new Entry(CoreConfig.QUEUE_SAMPLES, "1000000", "samples waiting for a commit before writes"
+          + " are refused as busy"),
+      new Entry(CoreConfig.WRITE_THREADS, "1", "threads committing groups"),
+      new Entry(CoreConfig.COMMIT_TIMEOUT, "60000", "ms a write waits for its commit"));
+
+  private SettingsCatalog() {
+  }
+}
