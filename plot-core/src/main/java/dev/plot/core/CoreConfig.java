@@ -11,6 +11,7 @@ package dev.plot.core;
  * @param queueSamples most samples waiting for a commit before writes are refused as busy
  * @param writeThreads threads committing groups in parallel
  * @param commitTimeoutMillis how long a write waits for its commit before it fails
+ * @param maxRangePoints most stored points one series may bring into one range read
  */
 public record CoreConfig(
     int maxLimit,
@@ -20,7 +21,8 @@ public record CoreConfig(
     long commitWaitMicros,
     int queueSamples,
     int writeThreads,
-    long commitTimeoutMillis) {
+    long commitTimeoutMillis,
+    int maxRangePoints) {
 
   public static final String MAX_LIMIT = "limit.max-points";
   public static final String MAX_BATCH = "limit.batch-samples";
@@ -30,6 +32,7 @@ public record CoreConfig(
   public static final String QUEUE_SAMPLES = "write.queue-samples";
   public static final String WRITE_THREADS = "write.threads";
   public static final String COMMIT_TIMEOUT = "write.commit-timeout-ms";
+  public static final String MAX_RANGE_POINTS = "limit.range-points";
 
   public static CoreConfig from(Settings settings) {
     CoreConfig config = new CoreConfig(
@@ -40,7 +43,8 @@ public record CoreConfig(
         settings.getLong(COMMIT_WAIT, 0),
         settings.getInt(QUEUE_SAMPLES, 1_000_000),
         settings.getInt(WRITE_THREADS, 1),
-        settings.getLong(COMMIT_TIMEOUT, 60_000));
+        settings.getLong(COMMIT_TIMEOUT, 60_000),
+        settings.getInt(MAX_RANGE_POINTS, 1_000_000));
     config.check();
     return config;
   }
@@ -56,6 +60,7 @@ public record CoreConfig(
     positive(QUEUE_SAMPLES, queueSamples);
     positive(WRITE_THREADS, writeThreads);
     positive(COMMIT_TIMEOUT, commitTimeoutMillis);
+    positive(MAX_RANGE_POINTS, maxRangePoints);
     if (commitWaitMicros < 0) {
       throw new IllegalArgumentException("setting " + COMMIT_WAIT + " must be 0 or more");
     }

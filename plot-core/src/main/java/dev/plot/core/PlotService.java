@@ -17,11 +17,15 @@ import java.util.Optional;
  */
 public final class PlotService implements AutoCloseable {
 
+  /** Metadata key prefix of rid groups. */
+  public static final String GROUP_PREFIX = "group:";
+
   private final PointStore store;
   private final CoreConfig config;
   private final Clock clock;
   private final Registry registry;
   private final WritePath writes;
+  private final RangeReader ranges;
 
   public PlotService(PointStore store, CoreConfig config, Clock clock) {
     this.store = store;
@@ -29,6 +33,7 @@ public final class PlotService implements AutoCloseable {
     this.clock = clock;
     this.registry = new Registry(store, config.autoDefine());
     this.writes = new WritePath(store, config);
+    this.ranges = new RangeReader(store, config.maxLimit(), config.maxRangePoints());
   }
 
   public CoreConfig config() {
@@ -148,6 +153,58 @@ public final class PlotService implements AutoCloseable {
       }
       fetch = (int) Math.min((long) fetch * 2, (long) config.maxLimit() * 4);
     }
+  }
+
+  /**
+   * A range read: buckets newest first, each the exact aggregate of its points, null where a
+   * bucket holds none. An unknown cid reads as a gauge with no points.
+   */
+  public List<Bucket> range(RangeQuery query) {
+    Validation.checkCid(query.cid());
+    Category category = registry.find(query.cid()).orElse(Category.defaults(query.cid()));
+    try {
+      return ranges.read(query, category);
+    } catch (StoreException e) {
+      throw PlotError.unavailable("read failed: " + e.getMessage());
+    }
+  }
+
+  /** Names a group of rids, so reads can combine them as {@code group:NAME}. */
+  public void defineGroup(String name, List<Long> rids) {
+    if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw PlotError.bad("name", "a group name has 1 to 64 of A-Z a-z 0-9 . _ -");
+    }
+    if (rids.isEmpty() || rids.size() > config.maxLimit()) {
+      throw PlotError.bad("rids", "a group holds 1 to " + config.maxLimit() + " rids");
+    }
+    rids.forEach(Validation::checkRid);
+    StringBuilder text = new StringBuilder();
+    for (long rid : rids) {
+      text.append(text.length() == 0 ? "" : ",").append(rid);
+    }
+    store.putMeta(GROUP_PREFIX + name, text.toString());
+  }
+
+  /** The rids of a named group; a 404 naming the group when it is not defined. */
+  public List<Long> group(String name) {
+    String rids = store.meta(GROUP_PREFIX + name).orElseThrow(
+        () -> PlotError.notFound("group", "group " + name + " is not defined"));
+    return java.util.Arrays.stream(rids.split(",")).map(Long::valueOf).toList();
+  }
+
+  /** Every group by name. */
+  public java.util.Map<String, List<Long>> groups() {
+    java.util.Map<String, List<Long>> groups = new java.util.TreeMap<>();
+    store.metaWithPrefix(GROUP_PREFIX).forEach((key, rids) -> groups.put(
+        key.substring(GROUP_PREFIX.length()),
+        java.util.Arrays.stream(rids.split(",")).map(Long::valueOf).toList()));
+    return groups;
+  }
+
+  /** Removes a group; reads naming it fail afterwards. */
+  public void deleteGroup(String name) {
+    group(name);
+    store.putMeta(GROUP_PREFIX + name, null);
   }
 
   /** Stops taking writes, commits what is queued. The store is closed by its owner. */
