@@ -45,6 +45,9 @@ public class PlotHandler implements Plot.Iface {
     } catch (PlotError e) {
       log.debug("plot refused cid={} rid={} reason={}", cid, rid, e.getMessage());
       throw new TApplicationException(TApplicationException.INTERNAL_ERROR, e.getMessage());
+    } catch (RuntimeException e) {
+      dev.plot.thrift.gen.PlotError error = ThriftErrors.unexpected(e);
+      throw new TApplicationException(TApplicationException.INTERNAL_ERROR, error.getMessage());
     }
   }
 
@@ -60,6 +63,8 @@ public class PlotHandler implements Plot.Iface {
       return service.save(converted);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -74,6 +79,8 @@ public class PlotHandler implements Plot.Iface {
       return values;
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -84,6 +91,8 @@ public class PlotHandler implements Plot.Iface {
       return service.newest(cid, rid, limit, base);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -99,6 +108,8 @@ public class PlotHandler implements Plot.Iface {
       return flat;
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -116,6 +127,8 @@ public class PlotHandler implements Plot.Iface {
       throw ThriftErrors.toThrift(e);
     } catch (IllegalArgumentException e) {
       throw ThriftErrors.toThrift(PlotError.bad("category", e.getMessage()));
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -125,6 +138,8 @@ public class PlotHandler implements Plot.Iface {
       return toInfo(service.registry().require(cid));
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -134,6 +149,8 @@ public class PlotHandler implements Plot.Iface {
       return service.registry().all().stream().map(PlotHandler::toInfo).toList();
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 

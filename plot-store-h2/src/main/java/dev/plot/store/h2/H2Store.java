@@ -191,7 +191,10 @@ public final class H2Store implements PointStore {
 
   @Override
   public boolean insertCategory(Category category) {
-    return write(mapper -> mapper.insertCategory(CategoryRow.of(category)) > 0);
+    // Under the write lock, two first writes to one new cid cannot both insert it.
+    synchronized (writeLock) {
+      return write(mapper -> mapper.insertCategory(CategoryRow.of(category)) > 0);
+    }
   }
 
   @Override
