@@ -15,7 +15,7 @@ final class DecimalsTest {
     assertEquals("0.0", Decimals.plain(0.0));
     assertEquals("-3.5", Decimals.plain(-3.5));
     assertEquals("70368744177664.0", Decimals.plain(9223372036854775807.0 / 131072));
-    assertEquals("12500000000000000000000.0", Decimals.plain(1.25e22));
+    assertEquals("10000000000000000000000.0", Decimals.plain(1e22));
   }
 
   @Test
