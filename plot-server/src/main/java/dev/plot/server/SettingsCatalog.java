@@ -15,15 +15,20 @@ public final class SettingsCatalog {
   public record Entry(String key, String defaultValue, String meaning) {
   }
 
-  /** Which store serves the points: {@code h2} (embedded) or {@code mysql}, or a plugin's. */
+  /** Which store serves the points: {@code log} (embedded), {@code h2}, {@code mysql}. */
   public static final String STORE = "store";
   /** Directory of the embedded store. */
   public static final String DATA_DIR = "data.dir";
 
   public static final List<Entry> ENTRIES = List.of(
-      new Entry(STORE, "h2", "store: h2 (embedded, default), mysql, or a plugin's name"),
-      new Entry(DATA_DIR, "data", "directory of the embedded store"),
-      new Entry("h2.fsync", "false", "force every embedded commit to the disk (not only to the OS)"),
+      new Entry(STORE, "log", "store: log (embedded, default), h2 (embedded), mysql, or a"
+          + " plugin's name"),
+      new Entry(DATA_DIR, "data", "directory of the embedded stores"),
+      new Entry("log.fsync", "false", "force every log write to the disk, not only to the OS"),
+      new Entry("log.segment-bytes", "268435456", "log segment file size"),
+      new Entry("log.compact-bytes", "536870912", "log size above which start-up writes a"
+          + " snapshot and drops old segments"),
+      new Entry("h2.fsync", "false", "force every H2 commit to the disk (not only to the OS)"),
       new Entry(ThriftConfig.HOST, "127.0.0.1", "Thrift listen address"),
       new Entry(ThriftConfig.PORT, "9090", "Thrift port"),
       new Entry(ThriftConfig.PROTOCOL, "binary", "Thrift protocol: binary or compact"),

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An acknowledged point survives the server being killed, and a clean stop. */
@@ -27,10 +29,11 @@ final class DurabilityTest {
   @TempDir
   Path dataDir;
 
-  @Test
-  void killNine_keepsEveryAcknowledgedPoint() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"log", "h2"})
+  void killNine_keepsEveryAcknowledgedPoint(String store) throws Exception {
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-    ServerProcess server = ServerProcess.start(dataDir);
+    ServerProcess server = ServerProcess.start(dataDir, "--store", store);
     try {
       CountDownLatch enough = new CountDownLatch(1);
       AtomicBoolean killed = new AtomicBoolean();
@@ -54,7 +57,7 @@ final class DurabilityTest {
       server.close();
     }
 
-    try (ServerProcess restarted = ServerProcess.start(dataDir);
+    try (ServerProcess restarted = ServerProcess.start(dataDir, "--store", store);
          PlotClient client = PlotClient.connect("127.0.0.1:" + restarted.thriftPort, false,
              30_000)) {
       Set<Long> stored = new HashSet<>();
