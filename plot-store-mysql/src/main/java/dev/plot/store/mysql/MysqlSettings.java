@@ -82,6 +82,14 @@ public record MysqlSettings(
     return tablePattern.replace("{cid}", Long.toString(cid));
   }
 
+  /** The settings without the password, for logs. */
+  @Override
+  public String toString() {
+    return "MysqlSettings[url=" + safeUrl() + ", user=" + user + ", poolSize=" + poolSize
+        + ", tablePattern=" + tablePattern + ", writeWaitMs=" + writeWaitMs + ", retries="
+        + retries + ", causalReads=" + causalReads + "]";
+  }
+
   /** This URL with the password hidden, for logs. */
   public String safeUrl() {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");

@@ -25,10 +25,10 @@ final class TestDatabase {
 
   /** Store settings for the test database, plus the given key, value pairs. */
   static Map<String, String> settings(String... keysAndValues) {
-    return settings(URL, keysAndValues);
+    return settingsAt(URL, keysAndValues);
   }
 
-  static Map<String, String> settings(String url, String... keysAndValues) {
+  static Map<String, String> settingsAt(String url, String... keysAndValues) {
     Map<String, String> settings = new HashMap<>();
     settings.put(MysqlStoreProvider.URL, url);
     settings.put(MysqlStoreProvider.USER, USER);
