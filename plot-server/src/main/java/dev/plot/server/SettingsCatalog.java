@@ -29,6 +29,19 @@ public final class SettingsCatalog {
       new Entry("log.compact-bytes", "536870912", "log size above which start-up writes a"
           + " snapshot and drops old segments"),
       new Entry("h2.fsync", "false", "force every H2 commit to the disk (not only to the OS)"),
+      new Entry("mysql.url", "jdbc:mysql://127.0.0.1:3306/plot", "JDBC URL of the MySQL store;"
+          + " several hosts for failover"),
+      new Entry("mysql.user", "plot", "MySQL user"),
+      new Entry("mysql.password", "", "MySQL password"),
+      new Entry("mysql.pool-size", "8", "MySQL connections"),
+      new Entry("mysql.table-pattern", "plot_{cid}", "table of a cid's points; {cid} serves the"
+          + " original system's tables"),
+      new Entry("mysql.write-wait-ms", "30000", "ms a write waits for a database that went"
+          + " away before it fails"),
+      new Entry("mysql.retries", "5", "retries of a transaction after a conflict (1213) or a"
+          + " connection lost before its commit was known"),
+      new Entry("mysql.causal-reads", "true", "on Galera, reads wait for writes committed on"
+          + " other nodes (wsrep_sync_wait=1)"),
       new Entry(ThriftConfig.HOST, "127.0.0.1", "Thrift listen address"),
       new Entry(ThriftConfig.PORT, "9090", "Thrift port"),
       new Entry(ThriftConfig.PROTOCOL, "binary", "Thrift protocol: binary or compact"),
