@@ -1,9 +1,14 @@
 package dev.plot.http;
 
 import dev.plot.core.PlotService;
+import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.chart.ChartLinks;
+import java.time.Clock;
+import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +22,12 @@ public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
+  /** A server with default chart settings and the system clock. */
   public HttpServer(HttpConfig config, PlotService service) {
+    this(config, service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()));
+  }
+
+  public HttpServer(HttpConfig config, PlotService service, ChartLinks charts) {
     this.config = config;
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("plot-http");
@@ -26,12 +36,30 @@ public final class HttpServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    server.setHandler(routes(service));
+    server.setHandler(routes(service, charts));
     server.setStopTimeout(5_000);
   }
 
-  private Handler routes(PlotService service) {
-    return new HealthHandler(new NotFoundHandler());
+  private Handler routes(PlotService service, ChartLinks charts) {
+    long maxBody = config.maxBodyBytes();
+    PathMappingsHandler routes = new PathMappingsHandler();
+    routes.addMapping(PathSpec.from("/api/v1/points"), new PointsHandler(service, maxBody));
+    routes.addMapping(PathSpec.from(SeriesHandler.PREFIX + "*"), new SeriesHandler(service));
+    GroupsHandler groups = new GroupsHandler(service, maxBody);
+    routes.addMapping(PathSpec.from(GroupsHandler.PATH), groups);
+    routes.addMapping(PathSpec.from(GroupsHandler.PATH + "/*"), groups);
+    CategoriesHandler categories = new CategoriesHandler(service, maxBody);
+    routes.addMapping(PathSpec.from(CategoriesHandler.PATH), categories);
+    routes.addMapping(PathSpec.from(CategoriesHandler.PATH + "/*"), categories);
+    routes.addMapping(PathSpec.from(ChartsHandler.PATH),
+        new ChartsHandler(charts, maxBody, config.publicUrl()));
+    routes.addMapping(PathSpec.from(ChartLinkHandler.PREFIX + "*"),
+        new ChartLinkHandler(charts));
+    QuickChartHandler quick = new QuickChartHandler(charts);
+    routes.addMapping(PathSpec.from("^/chart(\\.[a-z]+)?$"), quick);
+    routes.addMapping(PathSpec.from(StaticHandler.PREFIX + "*"), new StaticHandler());
+    routes.addMapping(PathSpec.from("/"), new NotFoundHandler());
+    return new HealthHandler(routes);
   }
 
   public void start() {
