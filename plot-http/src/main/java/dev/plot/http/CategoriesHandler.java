@@ -114,7 +114,8 @@ public final class CategoriesHandler extends ApiHandler {
         rollup = new Rollup(HttpJson.integer(node.get("cid"), "rollup"), step,
             Agg.parse(agg == null ? "sum" : agg), text(node, "zone"));
       } catch (IllegalArgumentException e) {
-        throw PlotError.bad("rollup", "rollup agg " + e.getMessage());
+        throw PlotError.bad("rollup", "rollup agg must be one of avg, min, max, sum, last,"
+            + " count" + HttpRequests.shown(agg));
       }
     }
     try {
@@ -128,7 +129,7 @@ public final class CategoriesHandler extends ApiHandler {
           present(body, "retention") ? HttpJson.integer(body.get("retention"), "retention") : 0,
           rollup);
     } catch (IllegalArgumentException e) {
-      throw PlotError.bad("kind", e.getMessage());
+      throw PlotError.bad("kind", "kind must be gauge or counter" + HttpRequests.shown(kind));
     }
   }
 

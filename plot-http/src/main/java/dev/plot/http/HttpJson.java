@@ -62,7 +62,7 @@ public final class HttpJson {
       throw PlotError.bad(field, field + " is required");
     }
     if (!value.isNumber()) {
-      throw PlotError.bad(field, field + " must be a JSON number, not " + value);
+      throw PlotError.bad(field, field + " must be a JSON number");
     }
     BigInteger integer = null;
     if (value.isIntegralNumber()) {
@@ -74,8 +74,8 @@ public final class HttpJson {
       }
     }
     if (integer == null || integer.bitLength() > 63) {
-      throw PlotError.bad(field, field + " must be an integer from -2^63 to 2^63-1, not "
-          + value);
+      throw PlotError.bad(field, field + " must be an integer from -2^63 to 2^63-1"
+          + HttpRequests.shown(value));
     }
     return integer.longValue();
   }

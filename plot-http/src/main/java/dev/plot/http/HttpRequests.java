@@ -61,7 +61,7 @@ public final class HttpRequests {
     }
     BigInteger value = integerOrNull(text);
     if (value == null || value.signum() < 1) {
-      throw PlotError.bad("limit", "limit must be an integer of 1 or more, not " + text);
+      throw PlotError.bad("limit", "limit must be an integer of 1 or more" + shown(text));
     }
     return value.bitLength() > 63 ? Long.MAX_VALUE : value.longValue();
   }
@@ -73,7 +73,7 @@ public final class HttpRequests {
     }
     BigInteger value = integerOrNull(text);
     if (value == null || value.bitLength() > 63) {
-      throw PlotError.bad(field, field + " must be a 64-bit integer, not " + text);
+      throw PlotError.bad(field, field + " must be a 64-bit integer" + shown(text));
     }
     return value.longValue();
   }
@@ -90,7 +90,7 @@ public final class HttpRequests {
       }
       return value;
     } catch (NumberFormatException | ArithmeticException e) {
-      throw PlotError.bad(field, field + " must be a decimal number, not " + text);
+      throw PlotError.bad(field, field + " must be a decimal number" + shown(text));
     }
   }
 
@@ -105,7 +105,21 @@ public final class HttpRequests {
     if (text.equals("false") || text.equals("0")) {
       return false;
     }
-    throw PlotError.bad(field, field + " must be true or false, not " + text);
+    throw PlotError.bad(field, field + " must be true or false" + shown(text));
+  }
+
+  /**
+   * {@code ", not TEXT"} for a message about a refused value, or nothing when the text could
+   * carry markup or a token such as NaN that no plot response may contain.
+   */
+  public static String shown(Object value) {
+    String text = String.valueOf(value);
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (text.length() > 40 || !text.matches("[0-9A-Za-z:+._-]*") || lower.contains("nan")
+        || lower.contains("inf")) {
+      return "";
+    }
+    return ", not " + text;
   }
 
   private static BigInteger integerOrNull(String text) {

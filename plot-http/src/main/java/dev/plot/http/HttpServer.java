@@ -4,11 +4,9 @@ import dev.plot.core.PlotService;
 import dev.plot.core.chart.ChartConfig;
 import dev.plot.core.chart.ChartLinks;
 import java.time.Clock;
-import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,23 +40,19 @@ public final class HttpServer implements AutoCloseable {
 
   private Handler routes(PlotService service, ChartLinks charts) {
     long maxBody = config.maxBodyBytes();
-    PathMappingsHandler routes = new PathMappingsHandler();
-    routes.addMapping(PathSpec.from("/api/v1/points"), new PointsHandler(service, maxBody));
-    routes.addMapping(PathSpec.from(SeriesHandler.PREFIX + "*"), new SeriesHandler(service));
     GroupsHandler groups = new GroupsHandler(service, maxBody);
-    routes.addMapping(PathSpec.from(GroupsHandler.PATH), groups);
-    routes.addMapping(PathSpec.from(GroupsHandler.PATH + "/*"), groups);
     CategoriesHandler categories = new CategoriesHandler(service, maxBody);
-    routes.addMapping(PathSpec.from(CategoriesHandler.PATH), categories);
-    routes.addMapping(PathSpec.from(CategoriesHandler.PATH + "/*"), categories);
-    routes.addMapping(PathSpec.from(ChartsHandler.PATH),
-        new ChartsHandler(charts, maxBody, config.publicUrl()));
-    routes.addMapping(PathSpec.from(ChartLinkHandler.PREFIX + "*"),
-        new ChartLinkHandler(charts));
-    QuickChartHandler quick = new QuickChartHandler(charts);
-    routes.addMapping(PathSpec.from("^/chart(\\.[a-z]+)?$"), quick);
-    routes.addMapping(PathSpec.from(StaticHandler.PREFIX + "*"), new StaticHandler());
-    routes.addMapping(PathSpec.from("/"), new NotFoundHandler());
+    RoutesHandler routes = new RoutesHandler(new NotFoundHandler())
+        .route("/api/v1/points", new PointsHandler(service, maxBody))
+        .route(SeriesHandler.PREFIX + "*", new SeriesHandler(service))
+        .route(GroupsHandler.PATH, groups)
+        .route(GroupsHandler.PATH + "/*", groups)
+        .route(CategoriesHandler.PATH, categories)
+        .route(CategoriesHandler.PATH + "/*", categories)
+        .route(ChartsHandler.PATH, new ChartsHandler(charts, maxBody, config.publicUrl()))
+        .route(ChartLinkHandler.PREFIX + "*", new ChartLinkHandler(charts))
+        .route(QuickChartHandler.PATH + ".*", new QuickChartHandler(charts))
+        .route(StaticHandler.PREFIX + "*", new StaticHandler());
     return new HealthHandler(routes);
   }
 

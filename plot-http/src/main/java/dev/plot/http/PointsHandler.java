@@ -145,11 +145,11 @@ public final class PointsHandler extends ApiHandler {
 
   private static long textInteger(String text, String field) {
     if (!text.matches("[+-]?[0-9]{1,400}")) {
-      throw PlotError.bad(field, field + " must be an integer, not " + text);
+      throw PlotError.bad(field, field + " must be an integer" + HttpRequests.shown(text));
     }
     BigInteger value = new BigInteger(text);
     if (value.bitLength() > 63) {
-      throw PlotError.bad(field, field + " must be from -2^63 to 2^63-1, not " + text);
+      throw PlotError.bad(field, field + " must be from -2^63 to 2^63-1" + HttpRequests.shown(text));
     }
     return value.longValue();
   }

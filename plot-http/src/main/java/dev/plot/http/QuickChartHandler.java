@@ -74,7 +74,7 @@ public final class QuickChartHandler extends ApiHandler {
     for (String value : values) {
       String[] parts = value.split(":", 3);
       if (parts.length < 2) {
-        throw PlotError.bad("s", "s is cid:rid or cid:rid:label, not " + value);
+        throw PlotError.bad("s", "s is cid:rid or cid:rid:label" + HttpRequests.shown(value));
       }
       Long cid = HttpRequests.integer("s", parts[0]);
       Long rid = HttpRequests.integer("s", parts[1]);

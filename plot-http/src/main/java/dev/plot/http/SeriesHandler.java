@@ -134,17 +134,23 @@ public final class SeriesHandler extends ApiHandler {
   private static long pathInteger(String field, String text) {
     Long value = HttpRequests.integer(field, text);
     if (value == null || value < 1) {
-      throw PlotError.bad(field, field + " must be a positive 64-bit integer, not " + text);
+      throw PlotError.bad(field, field + " must be a positive 64-bit integer"
+          + HttpRequests.shown(text));
     }
     return value;
   }
 
   private static double parseBase(String text) {
     try {
-      return Double.parseDouble(text);
+      double base = Double.parseDouble(text);
+      if (Double.isFinite(base)) {
+        return base;
+      }
     } catch (NumberFormatException e) {
-      throw PlotError.bad("base", "base must be a number, not " + text);
+      // Refused below, with the same message as a non-finite base.
     }
+    throw PlotError.bad("base", "base must be a finite number other than 0"
+        + HttpRequests.shown(text));
   }
 
   private static Agg agg(String field, String text) {
@@ -154,7 +160,8 @@ public final class SeriesHandler extends ApiHandler {
     try {
       return Agg.parse(text);
     } catch (IllegalArgumentException e) {
-      throw PlotError.bad(field, field + " " + e.getMessage());
+      throw PlotError.bad(field, field + " must be one of avg, min, max, sum, last, count"
+          + HttpRequests.shown(text));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.plot.core.chart;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ public final class ChartSpecJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+      // Emoji as four UTF-8 bytes, not as an escaped surrogate pair.
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
       .build();
 
   private static final Set<String> FIELDS = Set.of("title", "series", "limit", "from", "to",
@@ -149,7 +152,7 @@ public final class ChartSpecJson {
     Matcher matcher = RANGE.matcher(text.trim());
     if (!matcher.matches()) {
       throw PlotError.bad("range", "range is a count and a unit s, m, h, d or w, such as 24h"
-          + " or 7d, not " + text);
+          + " or 7d" + shown(text));
     }
     long seconds = Long.parseLong(matcher.group(1)) * RANGE_UNITS.get(matcher.group(2));
     if (seconds > MAX_RANGE) {
@@ -218,7 +221,8 @@ public final class ChartSpecJson {
       }
     }
     if (integer == null || integer.bitLength() > 63) {
-      throw PlotError.bad(prefix + field, field + " must be a 64-bit integer, not " + value);
+      throw PlotError.bad(prefix + field, field + " must be a 64-bit integer"
+          + shown(value));
     }
     return integer.longValue();
   }
@@ -245,6 +249,20 @@ public final class ChartSpecJson {
     return value.booleanValue();
   }
 
+  /**
+   * {@code ", not TEXT"} for a message about a refused value, or nothing when the text could
+   * carry markup or a token such as NaN that no plot response may contain.
+   */
+  static String shown(Object value) {
+    String text = String.valueOf(value);
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (text.length() > 40 || !text.matches("[0-9A-Za-z:+._-]*") || lower.contains("nan")
+        || lower.contains("inf")) {
+      return "";
+    }
+    return ", not " + text;
+  }
+
   /** Checks a time for a window edge; the message names the field. */
   static void checkTime(String field, long time) {
     try {
@@ -260,7 +278,8 @@ public final class ChartSpecJson {
     try {
       return Agg.parse(text);
     } catch (IllegalArgumentException e) {
-      throw PlotError.bad("agg", "agg " + e.getMessage());
+      throw PlotError.bad("agg", "agg must be one of avg, min, max, sum, last, count"
+          + shown(text));
     }
   }
 }

@@ -21,7 +21,8 @@ public enum ChartType {
         return type;
       }
     }
-    throw PlotError.bad("type", "type must be line, area, bar or stacked, not " + text);
+    throw PlotError.bad("type", "type must be line, area, bar or stacked"
+        + ChartSpecJson.shown(text));
   }
 
   /** The lower-case name used in specs and JSON. */
