@@ -41,6 +41,8 @@ public final class ChartPage {
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(title).append("</title>\n")
+        // No favicon request: a 404 for it would be an error in the browser's console.
+        .append("<link rel=\"icon\" href=\"data:,\">\n")
         .append("<link rel=\"stylesheet\" href=\"/static/uplot/uPlot.min.css\">\n")
         .append("<link rel=\"stylesheet\" href=\"/static/plot.css\">\n")
         .append("</head>\n<body>\n")
