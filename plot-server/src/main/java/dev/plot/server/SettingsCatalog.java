@@ -1,6 +1,7 @@
 package dev.plot.server;
 
 import dev.plot.core.CoreConfig;
+import dev.plot.core.chart.ChartConfig;
 import dev.plot.http.HttpConfig;
 import dev.plot.thrift.ThriftConfig;
 import java.util.List;
@@ -61,7 +62,16 @@ public final class SettingsCatalog {
       new Entry(CoreConfig.QUEUE_SAMPLES, "1000000", "samples waiting for a commit before writes"
           + " are refused as busy"),
       new Entry(CoreConfig.WRITE_THREADS, "1", "threads committing groups"),
-      new Entry(CoreConfig.COMMIT_TIMEOUT, "60000", "ms a write waits for its commit"));
+      new Entry(CoreConfig.COMMIT_TIMEOUT, "60000", "ms a write waits for its commit"),
+      new Entry(ChartConfig.MAX_WIDTH, "4000", "widest chart picture, pixels; wider is a 400"),
+      new Entry(ChartConfig.MAX_HEIGHT, "4000", "tallest chart picture, pixels; taller is a 400"),
+      new Entry(ChartConfig.WIDTH, "800", "chart width when neither spec nor request gives one"),
+      new Entry(ChartConfig.HEIGHT, "400", "chart height when neither spec nor request gives one"),
+      new Entry(ChartConfig.MAX_SERIES, "20", "most series one chart shows"),
+      new Entry(ChartConfig.DEFAULT_LIMIT, "1440", "newest points per series of a chart without"
+          + " a window"),
+      new Entry(ChartConfig.FONT, "Noto Sans CJK SC", "font family of PNG charts; it must hold"
+          + " the glyphs of titles"));
 
   private SettingsCatalog() {
   }
