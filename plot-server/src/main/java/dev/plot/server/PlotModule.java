@@ -8,6 +8,8 @@ import dev.plot.api.StoreProvider;
 import dev.plot.core.CoreConfig;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
+import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.chart.ChartLinks;
 import dev.plot.http.HttpConfig;
 import dev.plot.http.HttpServer;
 import dev.plot.thrift.PlotHandler;
@@ -52,7 +54,7 @@ public final class PlotModule extends AbstractModule {
 
   /** Opens the store named by the {@code store} setting, found with ServiceLoader. */
   static PointStore openStore(Settings settings) {
-    String name = settings.get(SettingsCatalog.STORE, "h2");
+    String name = settings.get(SettingsCatalog.STORE, "log");
     List<String> known = new ArrayList<>();
     for (StoreProvider provider : ServiceLoader.load(StoreProvider.class)) {
       if (provider.name().equals(name)) {
@@ -71,8 +73,14 @@ public final class PlotModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Plot.Iface thriftHandler(PlotService service) {
-    return new PlotHandler(service);
+  ChartLinks chartLinks(PlotService service, Clock clock) {
+    return new ChartLinks(service, ChartConfig.from(settings), clock);
+  }
+
+  @Provides
+  @Singleton
+  Plot.Iface thriftHandler(PlotService service, ChartLinks charts) {
+    return new PlotHandler(service, charts);
   }
 
   @Provides
@@ -83,7 +91,7 @@ public final class PlotModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpServer httpServer(PlotService service) {
-    return new HttpServer(HttpConfig.from(settings), service);
+  HttpServer httpServer(PlotService service, ChartLinks charts) {
+    return new HttpServer(HttpConfig.from(settings), service, charts);
   }
 }

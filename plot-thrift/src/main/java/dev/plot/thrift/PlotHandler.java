@@ -7,11 +7,14 @@ import dev.plot.api.Point;
 import dev.plot.api.Rollup;
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
+import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.chart.ChartLinks;
 import dev.plot.thrift.gen.Bucket;
 import dev.plot.thrift.gen.CategoryInfo;
 import dev.plot.thrift.gen.Plot;
 import dev.plot.thrift.gen.RangeQuery;
 import dev.plot.thrift.gen.Sample;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.thrift.TApplicationException;
@@ -25,9 +28,16 @@ public class PlotHandler implements Plot.Iface {
   private static final Logger log = LoggerFactory.getLogger(PlotHandler.class);
 
   private final PlotService service;
+  private final ChartLinks charts;
 
+  /** A handler whose chart links use default chart settings and the system clock. */
   public PlotHandler(PlotService service) {
+    this(service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()));
+  }
+
+  public PlotHandler(PlotService service, ChartLinks charts) {
     this.service = service;
+    this.charts = charts;
   }
 
   protected PlotService service() {
@@ -45,6 +55,9 @@ public class PlotHandler implements Plot.Iface {
     } catch (PlotError e) {
       log.debug("plot refused cid={} rid={} reason={}", cid, rid, e.getMessage());
       throw new TApplicationException(TApplicationException.INTERNAL_ERROR, e.getMessage());
+    } catch (RuntimeException e) {
+      dev.plot.thrift.gen.PlotError error = ThriftErrors.unexpected(e);
+      throw new TApplicationException(TApplicationException.INTERNAL_ERROR, error.getMessage());
     }
   }
 
@@ -60,6 +73,8 @@ public class PlotHandler implements Plot.Iface {
       return service.save(converted);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -74,6 +89,8 @@ public class PlotHandler implements Plot.Iface {
       return values;
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -84,6 +101,8 @@ public class PlotHandler implements Plot.Iface {
       return service.newest(cid, rid, limit, base);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -99,6 +118,8 @@ public class PlotHandler implements Plot.Iface {
       return flat;
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -116,6 +137,8 @@ public class PlotHandler implements Plot.Iface {
       throw ThriftErrors.toThrift(e);
     } catch (IllegalArgumentException e) {
       throw ThriftErrors.toThrift(PlotError.bad("category", e.getMessage()));
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -125,6 +148,8 @@ public class PlotHandler implements Plot.Iface {
       return toInfo(service.registry().require(cid));
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -134,13 +159,21 @@ public class PlotHandler implements Plot.Iface {
       return service.registry().all().stream().map(PlotHandler::toInfo).toList();
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
   @Override
   public String create_chart(String specJson) throws TException {
-    throw ThriftErrors.toThrift(PlotError.of(PlotError.Code.BAD_REQUEST, "spec_json",
-        "chart links are not available in this build"));
+    try {
+      if (specJson == null) {
+        throw PlotError.bad("spec_json", "send a chart spec in JSON");
+      }
+      return charts.create(charts.parse(specJson)).code();
+    } catch (PlotError e) {
+      throw ThriftErrors.toThrift(e);
+    }
   }
 
   @Override
