@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -222,7 +223,8 @@ final class HttpCasesTest {
     HttpResponse<byte[]> png = plot.getBytes("/c/" + code + ".png");
     assertEquals(200, png.statusCode());
     assertEquals("image/png", png.headers().firstValue("Content-Type").orElseThrow());
-    ChartAssertions.png(png.body(), 800, 400);
+    BufferedImage picture = ChartAssertions.png(png.body(), 800, 400);
+    assertTrue(ChartAssertions.colouredPixels(picture, 0, 30) > 20, "the emoji is not drawn");
 
     HttpResponse<byte[]> svg = plot.getBytes("/c/" + code + ".svg");
     assertEquals(200, svg.statusCode());
