@@ -47,6 +47,14 @@ final class ChartSpecJsonTest {
   }
 
   @Test
+  void parse_hugeLimitIsKeptForClampingAtRead() {
+    ChartSpec spec = json.parse("{\"series\":[{\"cid\":1,\"rid\":1}],"
+        + "\"limit\":100000000000000000000}");
+
+    assertEquals(Integer.MAX_VALUE, spec.limit());
+  }
+
+  @Test
   void rangeSeconds_readsEachUnit() {
     assertEquals(90, ChartSpecJson.rangeSeconds("90s"));
     assertEquals(5_400, ChartSpecJson.rangeSeconds("90m"));
@@ -57,7 +65,7 @@ final class ChartSpecJsonTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "{\"series\":[{\"cid\":1,\"rid\":1}],\"limit\":9223372036854775808}| limit",
+      "{\"series\":[{\"cid\":1,\"rid\":1}],\"limit\":-9223372036854775809}| limit",
       "{\"series\":[{\"cid\":1,\"rid\":1}],\"limit\":1.5}| limit",
       "{\"series\":[{\"cid\":1,\"rid\":1}],\"step\":60}| step",
       "{\"series\":[{\"cid\":1,\"rid\":1}],\"range\":\"24h\",\"step\":0}| step",
