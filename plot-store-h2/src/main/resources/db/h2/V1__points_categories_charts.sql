@@ -1,11 +1,21 @@
 -- seq orders points of equal time by commit: the store assigns it under its write lock.
+-- One covering index, newest first, serves both the newest-N read and range reads (H2 walks it
+-- either way); a composite primary key would only add a second index to every write.
 CREATE TABLE plot_point (
   cid BIGINT NOT NULL,
   rid BIGINT NOT NULL,
   time BIGINT NOT NULL,
   seq BIGINT NOT NULL,
-  value BIGINT NOT NULL,
-  PRIMARY KEY (cid, rid, time, seq)
+  value BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX plot_point_newest ON plot_point (cid DESC, rid DESC, time DESC, seq DESC,
+  value);
+
+-- The series that have points, so listing a category's rids does not scan its points.
+CREATE TABLE plot_series (
+  cid BIGINT NOT NULL,
+  rid BIGINT NOT NULL,
+  PRIMARY KEY (cid, rid)
 );
 
 CREATE TABLE plot_category (

@@ -87,6 +87,8 @@ public final class PlotService implements AutoCloseable {
         Validation.checkSample(sample, category);
       } catch (PlotError e) {
         throw samples.size() == 1 ? e : e.atIndex(i);
+      } catch (StoreException e) {
+        throw PlotError.unavailable("category registry unavailable: " + e.getMessage());
       }
       timed.add(sample.hasTime() ? sample : sample.at(now));
     }

@@ -54,7 +54,7 @@ public final class PlotModule extends AbstractModule {
 
   /** Opens the store named by the {@code store} setting, found with ServiceLoader. */
   static PointStore openStore(Settings settings) {
-    String name = settings.get(SettingsCatalog.STORE, "h2");
+    String name = settings.get(SettingsCatalog.STORE, "log");
     List<String> known = new ArrayList<>();
     for (StoreProvider provider : ServiceLoader.load(StoreProvider.class)) {
       if (provider.name().equals(name)) {

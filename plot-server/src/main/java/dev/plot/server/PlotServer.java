@@ -38,7 +38,7 @@ public final class PlotServer implements AutoCloseable {
     server.thrift.start();
     server.http.start();
     log.info("plot serving store={} thrift={} http={}",
-        settings.get(SettingsCatalog.STORE, "h2"), server.thriftPort(), server.httpPort());
+        settings.get(SettingsCatalog.STORE, "log"), server.thriftPort(), server.httpPort());
     return server;
   }
 

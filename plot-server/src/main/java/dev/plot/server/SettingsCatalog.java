@@ -16,15 +16,33 @@ public final class SettingsCatalog {
   public record Entry(String key, String defaultValue, String meaning) {
   }
 
-  /** Which store serves the points: {@code h2} (embedded) or {@code mysql}, or a plugin's. */
+  /** Which store serves the points: {@code log} (embedded), {@code h2}, {@code mysql}. */
   public static final String STORE = "store";
   /** Directory of the embedded store. */
   public static final String DATA_DIR = "data.dir";
 
   public static final List<Entry> ENTRIES = List.of(
-      new Entry(STORE, "h2", "store: h2 (embedded, default), mysql, or a plugin's name"),
-      new Entry(DATA_DIR, "data", "directory of the embedded store"),
-      new Entry("h2.fsync", "false", "force every embedded commit to the disk (not only to the OS)"),
+      new Entry(STORE, "log", "store: log (embedded, default), h2 (embedded), mysql, or a"
+          + " plugin's name"),
+      new Entry(DATA_DIR, "data", "directory of the embedded stores"),
+      new Entry("log.fsync", "false", "force every log write to the disk, not only to the OS"),
+      new Entry("log.segment-bytes", "268435456", "log segment file size"),
+      new Entry("log.compact-bytes", "536870912", "log size above which start-up writes a"
+          + " snapshot and drops old segments"),
+      new Entry("h2.fsync", "false", "force every H2 commit to the disk (not only to the OS)"),
+      new Entry("mysql.url", "jdbc:mysql://127.0.0.1:3306/plot", "JDBC URL of the MySQL store;"
+          + " several hosts for failover"),
+      new Entry("mysql.user", "plot", "MySQL user"),
+      new Entry("mysql.password", "", "MySQL password"),
+      new Entry("mysql.pool-size", "8", "MySQL connections"),
+      new Entry("mysql.table-pattern", "plot_{cid}", "table of a cid's points; {cid} serves the"
+          + " original system's tables"),
+      new Entry("mysql.write-wait-ms", "30000", "ms a write waits for a database that went"
+          + " away before it fails"),
+      new Entry("mysql.retries", "5", "retries of a transaction after a conflict (1213) or a"
+          + " connection lost before its commit was known"),
+      new Entry("mysql.causal-reads", "true", "on Galera, reads wait for writes committed on"
+          + " other nodes (wsrep_sync_wait=1)"),
       new Entry(ThriftConfig.HOST, "127.0.0.1", "Thrift listen address"),
       new Entry(ThriftConfig.PORT, "9090", "Thrift port"),
       new Entry(ThriftConfig.PROTOCOL, "binary", "Thrift protocol: binary or compact"),

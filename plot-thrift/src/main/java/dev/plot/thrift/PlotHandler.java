@@ -55,6 +55,9 @@ public class PlotHandler implements Plot.Iface {
     } catch (PlotError e) {
       log.debug("plot refused cid={} rid={} reason={}", cid, rid, e.getMessage());
       throw new TApplicationException(TApplicationException.INTERNAL_ERROR, e.getMessage());
+    } catch (RuntimeException e) {
+      dev.plot.thrift.gen.PlotError error = ThriftErrors.unexpected(e);
+      throw new TApplicationException(TApplicationException.INTERNAL_ERROR, error.getMessage());
     }
   }
 
@@ -70,6 +73,8 @@ public class PlotHandler implements Plot.Iface {
       return service.save(converted);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -84,6 +89,8 @@ public class PlotHandler implements Plot.Iface {
       return values;
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -94,6 +101,8 @@ public class PlotHandler implements Plot.Iface {
       return service.newest(cid, rid, limit, base);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -109,6 +118,8 @@ public class PlotHandler implements Plot.Iface {
       return flat;
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -126,6 +137,8 @@ public class PlotHandler implements Plot.Iface {
       throw ThriftErrors.toThrift(e);
     } catch (IllegalArgumentException e) {
       throw ThriftErrors.toThrift(PlotError.bad("category", e.getMessage()));
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -135,6 +148,8 @@ public class PlotHandler implements Plot.Iface {
       return toInfo(service.registry().require(cid));
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 
@@ -144,6 +159,8 @@ public class PlotHandler implements Plot.Iface {
       return service.registry().all().stream().map(PlotHandler::toInfo).toList();
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
     }
   }
 

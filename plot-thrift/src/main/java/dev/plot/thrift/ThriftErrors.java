@@ -5,7 +5,16 @@ import dev.plot.core.PlotError;
 /** Turns the core's refusals into the declared Thrift exception. */
 final class ThriftErrors {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ThriftErrors.class);
+
   private ThriftErrors() {
+  }
+
+  /** A failure that is not the client's: logged for the operator, reported as a 503. */
+  static dev.plot.thrift.gen.PlotError unexpected(RuntimeException e) {
+    log.warn("thrift call failed reason={}", e.toString());
+    return toThrift(PlotError.unavailable("server error: " + e.getMessage()));
   }
 
   static dev.plot.thrift.gen.PlotError toThrift(PlotError error) {

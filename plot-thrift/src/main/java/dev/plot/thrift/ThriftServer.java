@@ -10,6 +10,7 @@ import org.apache.thrift.protocol.TProtocolFactory;
 import org.apache.thrift.server.TServer;
 import org.apache.thrift.server.TThreadedSelectorServer;
 import org.apache.thrift.transport.TNonblockingServerSocket;
+import org.apache.thrift.transport.TNonblockingSocket;
 import org.apache.thrift.transport.TTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,18 @@ public final class ThriftServer implements AutoCloseable {
 
   public ThriftServer(ThriftConfig config, Plot.Iface handler) throws TTransportException {
     this.config = config;
-    this.socket = new TNonblockingServerSocket(
+    this.socket = new FrameLimitedServerSocket(
         new TNonblockingServerSocket.NonblockingAbstractServerSocketArgs()
-            .bindAddr(new InetSocketAddress(config.host(), config.port())));
+            .bindAddr(new InetSocketAddress(config.host(), config.port())),
+        config.maxFrameBytes());
     TThreadedSelectorServer.Args args = new TThreadedSelectorServer.Args(socket)
         .processor(new Plot.Processor<>(handler))
         .protocolFactory(protocolFactory(config))
         .selectorThreads(config.selectorThreads())
         .workerThreads(config.workerThreads());
-    args.maxReadBufferBytes = config.maxFrameBytes();
+    // The budget for frames being read on all connections together; a frame within the
+    // per-connection limit waits for room rather than being dropped.
+    args.maxReadBufferBytes = Math.max(config.maxFrameBytes() * 8L, 128L * 1024 * 1024);
     this.server = new TThreadedSelectorServer(args);
     this.serving = new Thread(server::serve, "plot-thrift");
   }
@@ -80,7 +84,30 @@ public final class ThriftServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    log.info("thrift stopped port={}", port());
+    log.info("thrift stopped");
+  }
+
+  /**
+   * Gives every accepted connection the configured frame limit: libthrift's selector server
+   * closes a connection whose frame is larger than its transport's limit, before reading it.
+   */
+  private static final class FrameLimitedServerSocket extends TNonblockingServerSocket {
+    private final int maxFrameBytes;
+
+    FrameLimitedServerSocket(NonblockingAbstractServerSocketArgs args, int maxFrameBytes)
+        throws TTransportException {
+      super(args);
+      this.maxFrameBytes = maxFrameBytes;
+    }
+
+    @Override
+    public TNonblockingSocket accept() throws TTransportException {
+      TNonblockingSocket accepted = super.accept();
+      if (accepted != null) {
+        accepted.setMaxFrameSize(maxFrameBytes);
+      }
+      return accepted;
+    }
   }
 
   /** Counts the server down once it is ready to accept connections. */

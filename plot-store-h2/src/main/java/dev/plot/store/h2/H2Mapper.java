@@ -20,26 +20,29 @@ public interface H2Mapper {
       @Param("seq") long seq, @Param("value") long value);
 
   @Select("SELECT time, value FROM plot_point WHERE cid = #{cid} AND rid = #{rid}"
-      + " ORDER BY time DESC, seq DESC LIMIT #{limit}")
+      + " ORDER BY cid DESC, rid DESC, time DESC, seq DESC LIMIT #{limit}")
   @ConstructorArgs({@Arg(column = "time", javaType = long.class),
       @Arg(column = "value", javaType = long.class)})
   List<Point> newest(@Param("cid") long cid, @Param("rid") long rid, @Param("limit") int limit);
 
   @Select("SELECT time, value FROM plot_point WHERE cid = #{cid} AND rid = #{rid}"
-      + " AND time >= #{from} AND time < #{to} ORDER BY time, seq LIMIT #{limit}")
+      + " AND time >= #{from} AND time < #{to} ORDER BY cid, rid, time, seq LIMIT #{limit}")
   @ConstructorArgs({@Arg(column = "time", javaType = long.class),
       @Arg(column = "value", javaType = long.class)})
   List<Point> range(@Param("cid") long cid, @Param("rid") long rid, @Param("from") long from,
       @Param("to") long to, @Param("limit") int limit);
 
   @Select("SELECT time, value FROM plot_point WHERE cid = #{cid} AND rid = #{rid}"
-      + " AND time < #{time} ORDER BY time DESC, seq DESC LIMIT 1")
+      + " AND time < #{time} ORDER BY cid DESC, rid DESC, time DESC, seq DESC LIMIT 1")
   @ConstructorArgs({@Arg(column = "time", javaType = long.class),
       @Arg(column = "value", javaType = long.class)})
   Point before(@Param("cid") long cid, @Param("rid") long rid, @Param("time") long time);
 
-  @Select("SELECT DISTINCT rid FROM plot_point WHERE cid = #{cid} ORDER BY rid")
+  @Select("SELECT rid FROM plot_series WHERE cid = #{cid} ORDER BY rid")
   List<Long> rids(@Param("cid") long cid);
+
+  @Insert("MERGE INTO plot_series (cid, rid) KEY (cid, rid) VALUES (#{cid}, #{rid})")
+  void mergeSeries(@Param("cid") long cid, @Param("rid") long rid);
 
   @Delete("DELETE FROM plot_point WHERE cid = #{cid} AND time < #{time} LIMIT #{limit}")
   int deleteBefore(@Param("cid") long cid, @Param("time") long time, @Param("limit") int limit);

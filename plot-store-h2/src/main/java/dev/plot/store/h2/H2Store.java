@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
@@ -48,6 +51,9 @@ public final class H2Store implements PointStore {
   private final SqlSessionFactory sessions;
   private final boolean fsync;
   private final Object writeLock = new Object();
+  /** Series known to be in {@code plot_series}, so a write only records new ones. */
+  private final Set<List<Long>> knownSeries =
+      ConcurrentHashMap.newKeySet();
   private long lastSeq;
   private long lastBatchPrune;
 
@@ -105,8 +111,16 @@ public final class H2Store implements PointStore {
           return batch.samples().size();
         }
         long seq = firstSeq;
+        Set<List<Long>> newSeries = new HashSet<>();
         for (Sample sample : batch.samples()) {
           mapper.insertPoint(sample.cid(), sample.rid(), sample.time(), ++seq, sample.value());
+          List<Long> series = List.of(sample.cid(), sample.rid());
+          if (!knownSeries.contains(series)) {
+            newSeries.add(series);
+          }
+        }
+        for (List<Long> series : newSeries) {
+          mapper.mergeSeries(series.get(0), series.get(1));
         }
         long now = System.currentTimeMillis() / 1000;
         mapper.insertBatch(batch.batchId(), batch.samples().size(), now);
@@ -120,6 +134,7 @@ public final class H2Store implements PointStore {
         session.flushStatements();
         session.commit();
         lastSeq = seq;
+        knownSeries.addAll(newSeries);
       } catch (PersistenceException e) {
         throw new StoreException("h2 append failed: " + rootMessage(e), e);
       }
@@ -191,7 +206,10 @@ public final class H2Store implements PointStore {
 
   @Override
   public boolean insertCategory(Category category) {
-    return write(mapper -> mapper.insertCategory(CategoryRow.of(category)) > 0);
+    // Under the write lock, two first writes to one new cid cannot both insert it.
+    synchronized (writeLock) {
+      return write(mapper -> mapper.insertCategory(CategoryRow.of(category)) > 0);
+    }
   }
 
   @Override
@@ -257,7 +275,10 @@ public final class H2Store implements PointStore {
            Statement statement = connection.createStatement()) {
         statement.execute("SHUTDOWN");
       } catch (SQLException e) {
-        log.warn("h2 shutdown reported reason={}", e.getMessage());
+        // 90121: the database closed under the statement, which is what SHUTDOWN asks for.
+        if (e.getErrorCode() != 90121) {
+          log.warn("h2 shutdown reported reason={}", e.getMessage());
+        }
       }
       dataSource.close();
       log.info("h2 store closed");

@@ -255,6 +255,25 @@ public abstract class StoreContract {
     assertEquals("first", store.category(7).orElseThrow().name());
   }
 
+  @Test
+  void insertCategory_racingWritersInsertOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> inserted = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String name = "writer " + i;
+        inserted.add(pool.submit(() -> store.insertCategory(named(8, name))));
+      }
+      int winners = 0;
+      for (Future<Boolean> future : inserted) {
+        winners += future.get() ? 1 : 0;
+      }
+      assertEquals(1, winners);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   // ---- chart links and metadata ----
 
   @Test
