@@ -24,8 +24,9 @@ public abstract class ApiHandler extends Handler.Abstract {
     } catch (PlotError e) {
       refused(request, response, callback, e);
     } catch (Exception e) {
-      log.error("http request failed method={} path={} reason={}", request.getMethod(),
-          Request.getPathInContext(request), e.toString());
+      // The trace goes to the log for the operator; the client learns only that it failed.
+      log.error("http request failed method={} path={}", request.getMethod(),
+          Request.getPathInContext(request), e);
       HttpReplies.error(response, callback, PlotError.of(PlotError.Code.UNAVAILABLE, null,
           "the request failed on the server; it is logged"));
     }

@@ -23,9 +23,9 @@ public final class ChartLinkHandler extends ApiHandler {
   private final ChartLinks charts;
   private final ChartReplies replies;
 
-  public ChartLinkHandler(ChartLinks charts) {
+  public ChartLinkHandler(ChartLinks charts, ChartReplies replies) {
     this.charts = charts;
-    this.replies = new ChartReplies(charts);
+    this.replies = replies;
   }
 
   @Override

@@ -8,8 +8,10 @@ import dev.plot.core.chart.ChartSpec;
 import dev.plot.http.chart.ChartCsv;
 import dev.plot.http.chart.ChartJson;
 import dev.plot.http.chart.ChartPage;
+import dev.plot.http.chart.EmojiImages;
 import dev.plot.http.chart.PngChart;
 import dev.plot.http.chart.SvgChart;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,7 +26,7 @@ import org.eclipse.jetty.util.Fields;
  * quick charts. Every form carries an ETag of its bytes and a {@code Cache-Control} max-age of
  * the series' step, so a dashboard polling a chart gets a cheap 304 until new data can exist.
  */
-final class ChartReplies {
+public final class ChartReplies {
 
   /** Longest max-age, in seconds, whatever the step: a day. */
   private static final long MAX_AGE_CAP = 86_400;
@@ -33,9 +35,12 @@ final class ChartReplies {
   private final PngChart png;
   private final SvgChart svg;
 
-  ChartReplies(ChartLinks charts) {
+  /** Replies for the given links; the emoji font, if any, is read once here. */
+  public ChartReplies(ChartLinks charts) {
     this.charts = charts;
-    this.png = new PngChart(charts.config().font());
+    String emojiFont = charts.config().emojiFont();
+    this.png = new PngChart(charts.config().font(), emojiFont.equals("none")
+        ? EmojiImages.none() : EmojiImages.load(Path.of(emojiFont)));
     this.svg = new SvgChart(charts.config().font());
   }
 

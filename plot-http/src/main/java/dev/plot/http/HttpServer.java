@@ -42,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
     long maxBody = config.maxBodyBytes();
     GroupsHandler groups = new GroupsHandler(service, maxBody);
     CategoriesHandler categories = new CategoriesHandler(service, maxBody);
+    ChartReplies replies = new ChartReplies(charts);
     RoutesHandler routes = new RoutesHandler(new NotFoundHandler())
         .route("/api/v1/points", new PointsHandler(service, maxBody))
         .route(SeriesHandler.PREFIX + "*", new SeriesHandler(service))
@@ -50,8 +51,8 @@ public final class HttpServer implements AutoCloseable {
         .route(CategoriesHandler.PATH, categories)
         .route(CategoriesHandler.PATH + "/*", categories)
         .route(ChartsHandler.PATH, new ChartsHandler(charts, maxBody, config.publicUrl()))
-        .route(ChartLinkHandler.PREFIX + "*", new ChartLinkHandler(charts))
-        .route(QuickChartHandler.PATH + ".*", new QuickChartHandler(charts))
+        .route(ChartLinkHandler.PREFIX + "*", new ChartLinkHandler(charts, replies))
+        .route(QuickChartHandler.PATH + ".*", new QuickChartHandler(charts, replies))
         .route(StaticHandler.PREFIX + "*", new StaticHandler());
     return new HealthHandler(routes);
   }

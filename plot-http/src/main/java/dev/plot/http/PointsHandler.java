@@ -149,7 +149,8 @@ public final class PointsHandler extends ApiHandler {
     }
     BigInteger value = new BigInteger(text);
     if (value.bitLength() > 63) {
-      throw PlotError.bad(field, field + " must be from -2^63 to 2^63-1" + HttpRequests.shown(text));
+      throw PlotError.bad(field, field + " must be from -2^63 to 2^63-1"
+          + HttpRequests.shown(text));
     }
     return value.longValue();
   }

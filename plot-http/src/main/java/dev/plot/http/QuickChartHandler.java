@@ -25,9 +25,9 @@ public final class QuickChartHandler extends ApiHandler {
   private final ChartLinks charts;
   private final ChartReplies replies;
 
-  public QuickChartHandler(ChartLinks charts) {
+  public QuickChartHandler(ChartLinks charts, ChartReplies replies) {
     this.charts = charts;
-    this.replies = new ChartReplies(charts);
+    this.replies = replies;
   }
 
   @Override

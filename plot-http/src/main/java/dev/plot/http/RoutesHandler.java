@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -28,6 +29,14 @@ public final class RoutesHandler extends Handler.Abstract {
     routes.add(new Route(pattern, handler));
     addBean(handler);
     return this;
+  }
+
+  /** Every route's handler belongs to the same server, as Jetty expects of a handler tree. */
+  @Override
+  public void setServer(Server server) {
+    super.setServer(server);
+    fallback.setServer(server);
+    routes.forEach(route -> route.handler().setServer(server));
   }
 
   @Override

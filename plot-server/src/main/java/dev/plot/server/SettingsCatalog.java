@@ -71,7 +71,9 @@ public final class SettingsCatalog {
       new Entry(ChartConfig.DEFAULT_LIMIT, "1440", "newest points per series of a chart without"
           + " a window"),
       new Entry(ChartConfig.FONT, "Noto Sans CJK SC", "font family of PNG charts; it must hold"
-          + " the glyphs of titles"));
+          + " the glyphs of titles"),
+      new Entry(ChartConfig.EMOJI_FONT, "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+          "colour-emoji font whose pictures PNG charts draw for emoji, or none"));
 
   private SettingsCatalog() {
   }

@@ -66,6 +66,23 @@ final class ChartAssertions {
     return image;
   }
 
+  /** Pixels of clear colour (not white, grey or black) in a band of rows, such as an emoji. */
+  static int colouredPixels(BufferedImage image, int fromRow, int toRow) {
+    int count = 0;
+    for (int y = fromRow; y < toRow; y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   /** Parses SVG as XML, refusing DTDs, and checks it holds no script and no event handler. */
   static Document svg(byte[] bytes) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

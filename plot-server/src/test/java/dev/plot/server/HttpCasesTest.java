@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +42,27 @@ final class HttpCasesTest {
   @AfterEach
   void stop() {
     plot.close();
+  }
+
+  // ---- case 3 (chart side): a counter's collection gap is an empty stretch in the chart
+
+  @Test
+  void counterGap_isAnEmptyStretchInTheChart() throws Exception {
+    assertEquals(201, plot.postJson("/api/v1/categories", "{\"cid\":15,\"name\":\"c\","
+        + "\"kind\":\"counter\",\"step\":60,\"maxGap\":180}").statusCode());
+    save("[" + point(15, 1, 1000, T0) + "," + point(15, 1, 1100, T0 + 60) + ","
+        + point(15, 1, 1200, T0 + 120) + "," + point(15, 1, 50, T0 + 900) + ","
+        + point(15, 1, 150, T0 + 960) + "]", 5);
+
+    assertEquals("{\"cid\":15,\"rid\":1,\"points\":[[" + (T0 + 960) + ",100],[" + (T0 + 120)
+        + ",100],[" + (T0 + 60) + ",100]]}", plot.get("/api/v1/series/15/1?limit=10").body());
+    assertEquals("{\"title\":\"\",\"unit\":\"\",\"series\":[{\"cid\":15,\"rid\":1,"
+        + "\"label\":\"15:1\",\"points\":[[" + (T0 + 60) + ",100],[" + (T0 + 120) + ",100],["
+        + (T0 + 180) + ",null],[" + (T0 + 960) + ",100]]}]}",
+        plot.get("/chart.json?s=15:1&limit=10").body());
+    Document svg = ChartAssertions.svg(plot.getBytes("/chart.svg?s=15:1&limit=10").body());
+    assertEquals(1, ChartAssertions.pieces(svg, 0).size());
+    assertEquals(2, ChartAssertions.pieces(svg, 0).get(0).split("[ML]").length - 1);
   }
 
   // ---- case 4: missing data is a gap, never a zero and never a joining line
@@ -201,7 +223,8 @@ final class HttpCasesTest {
     HttpResponse<byte[]> png = plot.getBytes("/c/" + code + ".png");
     assertEquals(200, png.statusCode());
     assertEquals("image/png", png.headers().firstValue("Content-Type").orElseThrow());
-    ChartAssertions.png(png.body(), 800, 400);
+    BufferedImage picture = ChartAssertions.png(png.body(), 800, 400);
+    assertTrue(ChartAssertions.colouredPixels(picture, 0, 30) > 20, "the emoji is not drawn");
 
     HttpResponse<byte[]> svg = plot.getBytes("/c/" + code + ".svg");
     assertEquals(200, svg.statusCode());

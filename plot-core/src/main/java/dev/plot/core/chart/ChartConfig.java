@@ -12,9 +12,11 @@ import dev.plot.core.Settings;
  * @param maxSeries most series one chart may show
  * @param defaultLimit newest points per series when a spec gives no window
  * @param font font family drawn into PNG pictures; it must hold the glyphs of titles
+ * @param emojiFont path of a colour-emoji font whose pictures PNGs draw for emoji, or
+ *     {@code none}
  */
 public record ChartConfig(int maxWidth, int maxHeight, int defaultWidth, int defaultHeight,
-    int maxSeries, int defaultLimit, String font) {
+    int maxSeries, int defaultLimit, String font, String emojiFont) {
 
   public static final String MAX_WIDTH = "chart.max-width";
   public static final String MAX_HEIGHT = "chart.max-height";
@@ -23,6 +25,7 @@ public record ChartConfig(int maxWidth, int maxHeight, int defaultWidth, int def
   public static final String MAX_SERIES = "chart.max-series";
   public static final String DEFAULT_LIMIT = "chart.default-limit";
   public static final String FONT = "chart.font";
+  public static final String EMOJI_FONT = "chart.emoji-font";
 
   /** Smallest picture side in pixels: below it axes and title no longer fit. */
   public static final int MIN_SIDE = 50;
@@ -35,7 +38,8 @@ public record ChartConfig(int maxWidth, int maxHeight, int defaultWidth, int def
         settings.getInt(HEIGHT, 400),
         settings.getInt(MAX_SERIES, 20),
         settings.getInt(DEFAULT_LIMIT, 1440),
-        settings.get(FONT, "Noto Sans CJK SC"));
+        settings.get(FONT, "Noto Sans CJK SC"),
+        settings.get(EMOJI_FONT, "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"));
     config.check();
     return config;
   }

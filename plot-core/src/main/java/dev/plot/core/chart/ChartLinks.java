@@ -38,6 +38,7 @@ public final class ChartLinks {
   private final PointStore store;
   private final ChartConfig config;
   private final ChartSpecJson json;
+  private final ChartSpecJson storedJson;
   private final ChartReader reader;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -46,6 +47,10 @@ public final class ChartLinks {
     this.store = service.store();
     this.config = config;
     this.json = new ChartSpecJson(config);
+    // Stored specs were checked when created; lowering a limit later must not break old links.
+    this.storedJson = new ChartSpecJson(new ChartConfig(Integer.MAX_VALUE, Integer.MAX_VALUE,
+        config.defaultWidth(), config.defaultHeight(), Integer.MAX_VALUE, config.defaultLimit(),
+        config.font(), config.emojiFont()));
     this.reader = new ChartReader(service, clock);
     this.clock = clock;
   }
@@ -110,7 +115,7 @@ public final class ChartLinks {
     } catch (StoreException e) {
       throw PlotError.unavailable("chart link not readable: " + e.getMessage());
     }
-    return stored.map(chart -> json.parse(chart.spec()));
+    return stored.map(chart -> storedJson.parse(chart.spec()));
   }
 
   /** The spec key: SHA-256 of the canonical JSON, in hex. */

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Reads the data a chart shows. A {@code limit} chart takes each series' newest points and
- * marks a gap (a null) wherever two neighbours lie more than two steps apart; a time window
- * takes the buckets of a range read, where an empty bucket is already a null.
+ * marks a gap (a null) wherever two neighbours lie more than 1.5 times their usual spacing
+ * apart; a time window takes the buckets of a range read, where an empty bucket is already a
+ * null.
  */
 public final class ChartReader {
 
@@ -51,18 +52,39 @@ public final class ChartReader {
 
   private List<ChartData.Value> newest(ChartSpec spec, ChartSeries one, long step) {
     List<Point> newestFirst = service.newest(one.cid(), one.rid(), spec.limit());
+    long spacing = usualSpacing(newestFirst, step);
     List<ChartData.Value> points = new ArrayList<>(newestFirst.size() + 8);
     Point previous = null;
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
       Point point = newestFirst.get(i);
-      if (previous != null && point.time() - previous.time() > 2 * step) {
-        points.add(new ChartData.Value(previous.time() + step, null));
+      // Integer form of "more than 1.5 times the usual spacing": one missing sample is a gap.
+      if (previous != null && 2 * (point.time() - previous.time()) > 3 * spacing) {
+        points.add(new ChartData.Value(previous.time() + spacing, null));
       }
       points.add(new ChartData.Value(point.time(), divide(BigDecimal.valueOf(point.value()),
           spec.base())));
       previous = point;
     }
     return points;
+  }
+
+  /**
+   * The lower median of the spacings between neighbours, so a category whose step setting
+   * differs from how often points really come still breaks its line only at real gaps.
+   */
+  static long usualSpacing(List<Point> newestFirst, long step) {
+    List<Long> spacings = new ArrayList<>(newestFirst.size());
+    for (int i = 0; i + 1 < newestFirst.size(); i++) {
+      long spacing = newestFirst.get(i).time() - newestFirst.get(i + 1).time();
+      if (spacing > 0) {
+        spacings.add(spacing);
+      }
+    }
+    if (spacings.isEmpty()) {
+      return step;
+    }
+    spacings.sort(null);
+    return spacings.get((spacings.size() - 1) / 2);
   }
 
   private List<ChartData.Value> window(ChartSpec spec, ChartSeries one, long step) {

@@ -91,7 +91,7 @@ public final class ChartSpecJson {
     return new ChartSpecBuilder(config)
         .title(text(node, "title"))
         .series(series(node.get("series")))
-        .limit(integer(node, "limit"))
+        .limit(limit(node))
         .from(integer(node, "from"))
         .to(integer(node, "to"))
         .range(text(node, "range"))
@@ -189,6 +189,16 @@ public final class ChartSpecJson {
 
   private static String text(JsonNode node, String field) {
     return text(node, field, "");
+  }
+
+  /** A limit beyond 64 bits is still a limit: clamped like any limit above the maximum. */
+  private static Long limit(JsonNode node) {
+    JsonNode value = node.get("limit");
+    if (value != null && value.isIntegralNumber() && value.bigIntegerValue().bitLength() > 63
+        && value.bigIntegerValue().signum() > 0) {
+      return Long.MAX_VALUE;
+    }
+    return integer(node, "limit");
   }
 
   private static String text(JsonNode node, String field, String prefix) {

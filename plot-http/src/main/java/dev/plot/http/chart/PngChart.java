@@ -6,6 +6,9 @@ import dev.plot.core.chart.ChartType;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.TimeZone;
 import javax.imageio.ImageIO;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -22,33 +24,57 @@ import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a chart as PNG with JFreeChart. A gap is a null y value, and the line renderer draws
  * no segment to or from a null, so missing data shows as a break. Text uses the configured font
- * so titles in any script show glyphs rather than boxes.
+ * so titles in any script show glyphs rather than boxes, and emoji the font lacks are drawn as
+ * pictures from a colour-emoji font.
  */
 public final class PngChart {
 
+  private static final int TITLE_HEIGHT = 32;
+  private static final int LEGEND_HEIGHT = 26;
+
   private final String font;
+  private final PngText text;
 
   /**
    * @param font font family of every text; it must hold the glyphs of titles and labels
+   * @param emoji pictures drawn for emoji the font has no glyph for
    */
-  public PngChart(String font) {
+  public PngChart(String font, EmojiImages emoji) {
     this.font = font;
+    this.text = new PngText(emoji);
   }
 
-  /** The PNG bytes. */
+  /**
+   * The PNG bytes. JFreeChart draws the plot and its axes; the title and the legend are drawn
+   * here, so emoji in them show as pictures.
+   */
   public byte[] draw(ChartData data) {
     ChartSpec spec = data.spec();
-    JFreeChart chart = ChartFactory.createXYLineChart(spec.title(), null, spec.unit(),
-        dataset(data), org.jfree.chart.plot.PlotOrientation.VERTICAL, true, false, false);
-    style(chart, data);
-    BufferedImage image = chart.createBufferedImage(spec.width(), spec.height());
+    int width = spec.width();
+    int height = spec.height();
+    int top = spec.title().isEmpty() ? 8 : TITLE_HEIGHT;
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      plot(data).draw(g, new Rectangle2D.Double(0, top, width,
+          Math.max(1, height - top - LEGEND_HEIGHT)));
+      g.setColor(Color.BLACK);
+      Font titleFont = new Font(font, Font.BOLD, 16);
+      double titleWidth = text.width(spec.title(), titleFont, g.getFontRenderContext());
+      text.draw(g, spec.title(), titleFont, (width - titleWidth) / 2, 22);
+      legend(g, data, width, height);
+    } finally {
+      g.dispose();
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
     try {
       ImageIO.write(image, "png", out);
@@ -56,6 +82,48 @@ public final class PngChart {
       throw new UncheckedIOException("PNG encoding failed", e);
     }
     return out.toByteArray();
+  }
+
+  private void legend(Graphics2D g, ChartData data, int width, int height) {
+    Font legendFont = new Font(font, Font.PLAIN, 12);
+    double total = 0;
+    for (ChartData.Series series : data.series()) {
+      total += 30 + text.width(series.label(), legendFont, g.getFontRenderContext());
+    }
+    double x = Math.max(4, (width - total) / 2);
+    double y = height - 9;
+    for (int s = 0; s < data.series().size(); s++) {
+      g.setColor(Color.decode(SvgChart.COLORS[s % SvgChart.COLORS.length]));
+      g.fillRect((int) x, (int) y - 8, 16, 4);
+      g.setColor(Color.BLACK);
+      String label = data.series().get(s).label();
+      text.draw(g, label, legendFont, x + 20, y);
+      x += 30 + text.width(label, legendFont, g.getFontRenderContext());
+    }
+  }
+
+  private JFreeChart plot(ChartData data) {
+    Font axisFont = new Font(font, Font.PLAIN, 12);
+    DateAxis time = new DateAxis();
+    time.setTimeZone(TimeZone.getTimeZone(data.spec().zone() == null ? "UTC"
+        : data.spec().zone()));
+    time.setTickLabelFont(axisFont);
+    NumberAxis value = new NumberAxis(data.spec().unit());
+    value.setLabelFont(axisFont);
+    value.setTickLabelFont(axisFont);
+    value.setAutoRangeIncludesZero(true);
+    XYItemRenderer renderer = renderer(data.spec().type());
+    for (int s = 0; s < data.series().size(); s++) {
+      renderer.setSeriesPaint(s, Color.decode(SvgChart.COLORS[s % SvgChart.COLORS.length]));
+      renderer.setSeriesStroke(s, new BasicStroke(1.5f));
+    }
+    XYPlot plot = new XYPlot(dataset(data), time, value, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdddddd));
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    JFreeChart chart = new JFreeChart(null, axisFont, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
   }
 
   private static XYSeriesCollection dataset(ChartData data) {
@@ -70,34 +138,6 @@ public final class PngChart {
       dataset.addSeries(xy);
     }
     return dataset;
-  }
-
-  private void style(JFreeChart chart, ChartData data) {
-    Font title = new Font(font, Font.BOLD, 16);
-    Font text = new Font(font, Font.PLAIN, 12);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.getTitle().setFont(title);
-    LegendTitle legend = chart.getLegend();
-    legend.setItemFont(text);
-    XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xdddddd));
-    plot.setRangeGridlinePaint(new Color(0xdddddd));
-    DateAxis time = new DateAxis();
-    time.setTimeZone(TimeZone.getTimeZone(data.spec().zone() == null ? "UTC"
-        : data.spec().zone()));
-    time.setTickLabelFont(text);
-    plot.setDomainAxis(time);
-    NumberAxis value = (NumberAxis) plot.getRangeAxis();
-    value.setLabelFont(text);
-    value.setTickLabelFont(text);
-    value.setAutoRangeIncludesZero(true);
-    XYItemRenderer renderer = renderer(data.spec().type());
-    for (int s = 0; s < data.series().size(); s++) {
-      renderer.setSeriesPaint(s, Color.decode(SvgChart.COLORS[s % SvgChart.COLORS.length]));
-      renderer.setSeriesStroke(s, new BasicStroke(1.5f));
-    }
-    plot.setRenderer(renderer);
   }
 
   private static XYItemRenderer renderer(ChartType type) {
