@@ -222,4 +222,21 @@ final class CounterTest {
       assertEquals(buckets.get(i).replaceAll("=.*", "") + "=null", buckets.get(i));
     }
   }
+
+  @Test
+  void range_hostSumsCountersOfRidsMissingPartOfRange() {
+    counter(1, null, null);
+    service.save(List.of(new Sample(1, 95, T0, 100), new Sample(1, 95, T0 + 60, 160),
+        new Sample(1, 95, T0 + 120, 200), new Sample(1, 95, T0 + 180, 230),
+        new Sample(1, 14, T0 + 60, 7), new Sample(1, 14, T0 + 120, 10)));
+
+    List<String> summed = service.range(new RangeQuery(1, List.of(95L, 14L), T0, T0 + 240, 60,
+        Agg.SUM, Agg.SUM, false, null)).stream()
+        .map(bucket -> bucket.time() + "=" + (bucket.value() == null ? "null"
+            : bucket.value().toPlainString()))
+        .toList();
+
+    assertEquals(List.of("1764806580=30", "1764806520=43", "1764806460=60", "1764806400=null"),
+        summed);
+  }
 }
