@@ -3,12 +3,12 @@ package dev.plot.thrift;
 import dev.plot.core.PlotError;
 
 /** Turns the core's refusals into the declared Thrift exception. */
-final class ThriftErrors {
+public final class ThriftErrors {
 
   private ThriftErrors() {
   }
 
-  static dev.plot.thrift.gen.PlotError toThrift(PlotError error) {
+  public static dev.plot.thrift.gen.PlotError toThrift(PlotError error) {
     dev.plot.thrift.gen.PlotError thrift =
         new dev.plot.thrift.gen.PlotError(error.code().httpStatus(), error.getMessage());
     if (error.field() != null) {
