@@ -1,5 +1,6 @@
 package dev.plot.thrift.security;
 
+import dev.plot.thrift.ThriftConfig;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,14 @@ final class OpenConnections implements AutoCloseable {
   private final LongAdder refused = new LongAdder();
   private final Thread reaper;
   private volatile boolean closed;
+  private final LongAdder refusedFrames = new LongAdder();
+  private final int maxFrameBytes;
   private volatile long lastRefusalLog;
+  private volatile long lastFrameLog;
 
-  OpenConnections(ThriftLimits limits) {
+  OpenConnections(ThriftLimits limits, int maxFrameBytes) {
     this.limits = limits;
+    this.maxFrameBytes = maxFrameBytes;
     this.reaper = new Thread(this::reap, "plot-thrift-reaper");
     reaper.setDaemon(true);
     reaper.start();
@@ -55,6 +60,18 @@ final class OpenConnections implements AutoCloseable {
     }
     open.add(socket);
     return true;
+  }
+
+  /** Logs, at most every 10 s, a frame the server refuses for its length. */
+  void refusedFrame(PeerSocket socket, int length) {
+    refusedFrames.increment();
+    long now = System.nanoTime();
+    if (now - lastFrameLog > TimeUnit.SECONDS.toNanos(10)) {
+      lastFrameLog = now;
+      log.warn("thrift closed connection from {}: frame length {} is not 1 to {}={} bytes"
+          + " (refused {})", socket.peerText(), length, ThriftConfig.MAX_FRAME,
+          maxFrameBytes, refusedFrames.sum());
+    }
   }
 
   void closed(PeerSocket socket) {

@@ -23,6 +23,7 @@ final class PeerSocket extends TNonblockingSocket {
   private final InetAddress peer;
   private final OpenConnections connections;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final int maxFrameBytes;
   private int headerBytes;
   private int header;
   private long payloadLeft;
@@ -36,6 +37,7 @@ final class PeerSocket extends TNonblockingSocket {
     this.connections = connections;
     SocketAddress remote = channel.getRemoteAddress();
     this.peer = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    this.maxFrameBytes = maxFrameBytes;
     setMaxFrameSize(maxFrameBytes);
   }
 
@@ -76,7 +78,9 @@ final class PeerSocket extends TNonblockingSocket {
         header = (header << 8) | (buffer.get(index++) & 0xff);
         if (++headerBytes == 4) {
           payloadLeft = header;
-          if (payloadLeft <= 0) {
+          if (header <= 0 || header > maxFrameBytes) {
+            // The server closes this connection without reading on: say why, naming the limit.
+            connections.refusedFrame(this, header);
             frameDone();
           }
         }

@@ -61,7 +61,7 @@ public record ThriftSecurity(ThriftLimits limits, SSLContext tls) {
       server.setServerEventHandler(events);
       return new Built(server, socket, socket.getServerSocket().getLocalPort(), () -> { });
     }
-    OpenConnections connections = new OpenConnections(limits);
+    OpenConnections connections = new OpenConnections(limits, maxFrameBytes);
     GuardedServerSocket socket = new GuardedServerSocket(address, connections, maxFrameBytes);
     TThreadedSelectorServer.Args args = new TThreadedSelectorServer.Args(socket)
         .processor(processor)
