@@ -91,7 +91,8 @@ final class FuzzTest {
     System.out.printf("fuzz: thrift frames tried %d (valid %d, mutated %d, random %d, lying"
         + " length %d, truncated %d, oversized %d), http bodies %d, points acknowledged %d,"
         + " stored %d, unanswered %d, crashes 0, partial writes %d, heap used before %d MB,"
-        + " after %d MB, thrift %.1f s, http %.1f s%n", figures.frames.get(), figures.valid.get(), figures.mutated.get(),
+        + " after %d MB, thrift %.1f s, http %.1f s%n", figures.frames.get(),
+        figures.valid.get(), figures.mutated.get(),
         figures.random.get(), figures.lying.get(), figures.truncated.get(),
         figures.oversized.get(), figures.bodies.get(), figures.acknowledged.get(), stored,
         figures.unanswered.get(), stored - figures.acknowledged.get(), heapBefore >> 20,

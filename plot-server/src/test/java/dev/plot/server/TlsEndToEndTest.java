@@ -2,6 +2,7 @@ package dev.plot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plot.core.Settings;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.apache.thrift.TException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +41,7 @@ final class TlsEndToEndTest {
     server = PlotServer.start(Settings.of("data.dir", dir.resolve("store").toString(),
         "thrift.port", "0", "http.port", "0", "thrift.tls", "true", "http.tls", "true",
         "tls.cert-file", certificate.cert().toString(),
-        "tls.key-file", certificate.key().toString()));
+        "tls.key-file", certificate.key().toString(), "thrift.read-timeout-ms", "2000"));
   }
 
   @AfterAll
@@ -96,6 +98,27 @@ final class TlsEndToEndTest {
 
     assertEquals(0, code);
     assertEquals("[6, 5]", out.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void thrift_silentTlsClientIsDropped() {
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      SSLContext trust = TlsContexts.client(certificate.cert());
+      try (SSLSocket socket = (SSLSocket) trust.getSocketFactory().createSocket("localhost",
+          server.thriftPort())) {
+        socket.startHandshake();
+        socket.setSoTimeout(20_000);
+
+        // Handshaken, then silent: the server's read timeout closes the connection.
+        int read;
+        try {
+          read = socket.getInputStream().read();
+        } catch (java.io.IOException e) {
+          read = -1;
+        }
+        assertEquals(-1, read);
+      }
+    });
   }
 
   @Test

@@ -56,7 +56,10 @@ public record ThriftSecurity(ThriftLimits limits, SSLContext tls) {
           .transportFactory(new TFramedTransport.Factory(maxFrameBytes))
           .minWorkerThreads(Math.min(workerThreads, limits.maxConnections()))
           // One thread per connection: the limit on connections is the limit on threads.
-          .maxWorkerThreads(limits.maxConnections());
+          .maxWorkerThreads(limits.maxConnections())
+          // Stopping waits this long for calls in flight; idle connections end with the socket.
+          .stopTimeoutVal(5)
+          .stopTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
       TServer server = new TThreadPoolServer(args);
       server.setServerEventHandler(events);
       return new Built(server, socket, socket.getServerSocket().getLocalPort(), () -> { });
