@@ -3,6 +3,7 @@ package dev.plot.http;
 import dev.plot.core.PlotService;
 import dev.plot.core.chart.ChartConfig;
 import dev.plot.core.chart.ChartLinks;
+import dev.plot.http.guard.HttpGuard;
 import java.time.Clock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -19,22 +20,29 @@ public final class HttpServer implements AutoCloseable {
   private final HttpConfig config;
   private final Server server;
   private final ServerConnector connector;
+  private final HttpGuard guard;
 
-  /** A server with default chart settings and the system clock. */
+  /** A server with default chart settings, the system clock and no guard beyond limits. */
   public HttpServer(HttpConfig config, PlotService service) {
-    this(config, service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()));
+    this(config, service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()),
+        HttpGuard.open(service));
   }
 
-  public HttpServer(HttpConfig config, PlotService service, ChartLinks charts) {
+  /** A server with default chart settings behind the given guard. */
+  public HttpServer(HttpConfig config, PlotService service, HttpGuard guard) {
+    this(config, service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()),
+        guard);
+  }
+
+  public HttpServer(HttpConfig config, PlotService service, ChartLinks charts,
+      HttpGuard guard) {
     this.config = config;
+    this.guard = guard;
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("plot-http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server);
-    connector.setHost(config.host());
-    connector.setPort(config.port());
-    server.addConnector(connector);
-    server.setHandler(routes(service, charts));
+    this.connector = guard.connector(server, config);
+    server.setHandler(guard.wrap(routes(service, charts), config));
     server.setStopTimeout(5_000);
   }
 
@@ -64,7 +72,13 @@ public final class HttpServer implements AutoCloseable {
       throw new IllegalStateException("http server did not start on " + config.host() + ":"
           + config.port() + ": " + e.getMessage(), e);
     }
-    log.info("http listening host={} port={}", config.host(), port());
+    log.info("http listening host={} port={} tls={}", config.host(), port(),
+        guard.limits().tls());
+  }
+
+  /** Whether this front end speaks HTTPS. */
+  public boolean tls() {
+    return guard.limits().tls();
   }
 
   public int port() {

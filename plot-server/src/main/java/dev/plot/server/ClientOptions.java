@@ -1,6 +1,9 @@
 package dev.plot.server;
 
-import org.apache.thrift.transport.TTransportException;
+import dev.plot.core.tls.TlsContexts;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
+import org.apache.thrift.TException;
 import picocli.CommandLine.Option;
 
 /** Options every client command shares: where the server is and how to speak to it. */
@@ -17,7 +20,20 @@ final class ClientOptions {
       description = "socket timeout in milliseconds (default ${DEFAULT-VALUE})")
   int timeoutMillis;
 
-  PlotClient connect() throws TTransportException {
-    return PlotClient.connect(server, compact, timeoutMillis);
+  @Option(names = "--tls", description = "speak TLS; the server's certificate must be trusted"
+      + " by --ca or by the system")
+  boolean tls;
+
+  @Option(names = "--ca", paramLabel = "FILE",
+      description = "PEM file of the certificates to trust for --tls (implies --tls)")
+  Path ca;
+
+  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:PLOT_TOKEN}",
+      description = "token presented once per connection (default: $PLOT_TOKEN)")
+  String token;
+
+  PlotClient connect() throws TException {
+    SSLContext context = tls || ca != null ? TlsContexts.client(ca) : null;
+    return PlotClient.connect(server, compact, timeoutMillis, context, token);
   }
 }

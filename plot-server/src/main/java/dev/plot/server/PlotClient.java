@@ -1,13 +1,14 @@
 package dev.plot.server;
 
 import dev.plot.thrift.gen.Plot;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
-import org.apache.thrift.transport.TTransportException;
 import org.apache.thrift.transport.layered.TFramedTransport;
 
 /** A Thrift connection to a plot server, as the {@code plot} client commands use it. */
@@ -28,17 +29,43 @@ public final class PlotClient implements AutoCloseable {
    * @param compact whether to speak the compact protocol instead of binary
    */
   public static PlotClient connect(String server, boolean compact, int timeoutMillis)
-      throws TTransportException {
+      throws TException {
+    return connect(server, compact, timeoutMillis, null, null);
+  }
+
+  /**
+   * Connects, over TLS when {@code tls} is given, and presents {@code token} once for the
+   * connection when one is given.
+   *
+   * @param tls the client's TLS context (see {@link ClientTls}), or null for plain TCP
+   * @param token the secret of a plot token, or null
+   * @throws TException when the server refuses the token
+   */
+  public static PlotClient connect(String server, boolean compact, int timeoutMillis,
+      SSLContext tls, String token) throws TException {
     HostPort address = HostPort.parse(server, 9090);
     TConfiguration configuration = TConfiguration.custom()
         .setMaxFrameSize(256 * 1024 * 1024)
         .setMaxMessageSize(256 * 1024 * 1024)
         .build();
-    TSocket socket = new TSocket(configuration, address.host(), address.port(), timeoutMillis);
+    TSocket socket = tls == null
+        ? new TSocket(configuration, address.host(), address.port(), timeoutMillis)
+        : ClientTls.socket(tls, address.host(), address.port(), timeoutMillis);
     TTransport transport = new TFramedTransport(socket, 256 * 1024 * 1024);
-    transport.open();
+    if (!transport.isOpen()) {
+      transport.open();
+    }
     TProtocol protocol = compact ? new TCompactProtocol(transport) : new TBinaryProtocol(transport);
-    return new PlotClient(transport, protocol);
+    PlotClient client = new PlotClient(transport, protocol);
+    if (token != null && !token.isBlank()) {
+      try {
+        client.api().authenticate(token.trim());
+      } catch (TException e) {
+        client.close();
+        throw e;
+      }
+    }
+    return client;
   }
 
   public Plot.Client api() {

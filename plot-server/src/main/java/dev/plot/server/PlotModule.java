@@ -8,14 +8,24 @@ import dev.plot.api.StoreProvider;
 import dev.plot.core.CoreConfig;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
+import dev.plot.core.access.Access;
+import dev.plot.core.access.AccessConfig;
+import dev.plot.core.access.Tokens;
+import dev.plot.core.access.WriteRateLimiter;
 import dev.plot.core.chart.ChartConfig;
 import dev.plot.core.chart.ChartLinks;
+import dev.plot.core.tls.TlsConfig;
+import dev.plot.core.tls.TlsContexts;
 import dev.plot.http.HttpConfig;
 import dev.plot.http.HttpServer;
-import dev.plot.thrift.PlotHandler;
+import dev.plot.http.guard.HttpGuard;
+import dev.plot.http.guard.HttpLimits;
 import dev.plot.thrift.ThriftConfig;
 import dev.plot.thrift.ThriftServer;
 import dev.plot.thrift.gen.Plot;
+import dev.plot.thrift.security.GuardedPlotHandler;
+import dev.plot.thrift.security.ThriftLimits;
+import dev.plot.thrift.security.ThriftSecurity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,19 +89,32 @@ public final class PlotModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Plot.Iface thriftHandler(PlotService service, ChartLinks charts) {
-    return new PlotHandler(service, charts);
+  Access access(PointStore store, Clock clock) {
+    AccessConfig config = AccessConfig.from(settings);
+    return new Access(config, new Tokens(store, clock, config.tokenReloadMillis()),
+        new WriteRateLimiter(config.writeRate(), clock));
+  }
+
+  @Provides
+  @Singleton
+  Plot.Iface thriftHandler(PlotService service, ChartLinks charts, Access access) {
+    return new GuardedPlotHandler(service, charts, access);
   }
 
   @Provides
   @Singleton
   ThriftServer thriftServer(Plot.Iface handler) throws TTransportException {
-    return new ThriftServer(ThriftConfig.from(settings), handler);
+    ThriftLimits limits = ThriftLimits.from(settings);
+    TlsConfig tls = TlsConfig.from(settings);
+    boolean useTls = limits.tls() && tls.configured();
+    ThriftSecurity security = new ThriftSecurity(limits, useTls ? TlsContexts.server(tls) : null);
+    return new ThriftServer(ThriftConfig.from(settings), handler, security);
   }
 
   @Provides
   @Singleton
-  HttpServer httpServer(PlotService service, ChartLinks charts) {
-    return new HttpServer(HttpConfig.from(settings), service, charts);
+  HttpServer httpServer(PlotService service, ChartLinks charts, Access access) {
+    HttpGuard guard = new HttpGuard(HttpLimits.from(settings), access, TlsConfig.from(settings));
+    return new HttpServer(HttpConfig.from(settings), service, charts, guard);
   }
 }

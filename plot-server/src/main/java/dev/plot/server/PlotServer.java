@@ -23,6 +23,7 @@ public final class PlotServer implements AutoCloseable {
   private final PlotService service;
   private final ThriftServer thrift;
   private final HttpServer http;
+  private final dev.plot.core.access.Access access;
   private boolean closed;
 
   private PlotServer(Injector injector) {
@@ -30,6 +31,7 @@ public final class PlotServer implements AutoCloseable {
     this.service = injector.getInstance(PlotService.class);
     this.thrift = injector.getInstance(ThriftServer.class);
     this.http = injector.getInstance(HttpServer.class);
+    this.access = injector.getInstance(dev.plot.core.access.Access.class);
   }
 
   /** Opens the store and starts both front ends. */
@@ -37,6 +39,7 @@ public final class PlotServer implements AutoCloseable {
     PlotServer server = new PlotServer(Guice.createInjector(new PlotModule(settings)));
     server.thrift.start();
     server.http.start();
+    ExposureCheck.warn(settings, server.thrift, server.http);
     log.info("plot serving store={} thrift={} http={}",
         settings.get(SettingsCatalog.STORE, "log"), server.thriftPort(), server.httpPort());
     return server;
@@ -52,6 +55,11 @@ public final class PlotServer implements AutoCloseable {
 
   public PlotService service() {
     return service;
+  }
+
+  /** Who may do what; tests and the token commands of a running server use it. */
+  public dev.plot.core.access.Access access() {
+    return access;
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.plot.server;
 
 import dev.plot.core.Settings;
+import dev.plot.core.tls.TlsConfig;
 import dev.plot.http.HttpConfig;
+import dev.plot.http.guard.HttpLimits;
 import dev.plot.thrift.ThriftConfig;
+import dev.plot.thrift.security.ThriftLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +54,13 @@ final class ServeCommand implements Callable<Integer> {
           + " original's tables)")
   String mysqlTablePattern;
 
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "certificate chain (PEM); with --tls-key turns on TLS for Thrift and HTTP")
+  String tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "private key (PEM) of --tls-cert")
+  String tlsKey;
+
   @Option(names = {"-D", "--set"}, description = "any setting as key=value, e.g. -D limit.max-points=5000")
   Map<String, String> extra = new LinkedHashMap<>();
 
@@ -80,6 +90,12 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "mysql.password", mysqlPassword);
     put(flags, "mysql.pool-size", mysqlPoolSize);
     put(flags, "mysql.table-pattern", mysqlTablePattern);
+    if (tlsCert != null || tlsKey != null) {
+      put(flags, TlsConfig.CERT_FILE, tlsCert);
+      put(flags, TlsConfig.KEY_FILE, tlsKey);
+      put(flags, ThriftLimits.TLS, true);
+      put(flags, HttpLimits.TLS, true);
+    }
     return flags;
   }
 

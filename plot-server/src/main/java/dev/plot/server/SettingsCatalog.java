@@ -1,9 +1,13 @@
 package dev.plot.server;
 
 import dev.plot.core.CoreConfig;
+import dev.plot.core.access.AccessConfig;
 import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.tls.TlsConfig;
 import dev.plot.http.HttpConfig;
+import dev.plot.http.guard.HttpLimits;
 import dev.plot.thrift.ThriftConfig;
+import dev.plot.thrift.security.ThriftLimits;
 import java.util.List;
 
 /**
@@ -73,7 +77,33 @@ public final class SettingsCatalog {
       new Entry(ChartConfig.FONT, "Noto Sans CJK SC", "font family of PNG charts; it must hold"
           + " the glyphs of titles"),
       new Entry(ChartConfig.EMOJI_FONT, "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
-          "colour-emoji font whose pictures PNG charts draw for emoji, or none"));
+          "colour-emoji font whose pictures PNG charts draw for emoji, or none"),
+      new Entry(TlsConfig.CERT_FILE, "", "PEM certificate chain of the server (TLS)"),
+      new Entry(TlsConfig.KEY_FILE, "", "PEM private key of the server, unencrypted (TLS)"),
+      new Entry(TlsConfig.KEYSTORE_FILE, "", "PKCS12 or JKS keystore instead of the PEM files"),
+      new Entry(TlsConfig.KEYSTORE_PASSWORD, "", "password of the keystore and its key"),
+      new Entry(ThriftLimits.TLS, "false", "Thrift over TLS (a thread-pool server)"),
+      new Entry(ThriftLimits.MAX_CONNECTIONS, "1000", "most open Thrift connections; more are"
+          + " closed on arrival"),
+      new Entry(ThriftLimits.READ_TIMEOUT, "30000", "ms a client may take to send one frame"
+          + " once started (with TLS: any read); slower clients are dropped"),
+      new Entry(ThriftLimits.IDLE_TIMEOUT, "600000", "ms a Thrift connection may stay without"
+          + " sending a frame"),
+      new Entry(ThriftLimits.MAX_BUFFER, "67108864", "bytes of Thrift frames being read at once,"
+          + " all connections together"),
+      new Entry(HttpLimits.TLS, "false", "HTTPS instead of HTTP"),
+      new Entry(HttpLimits.IDLE_TIMEOUT, "30000", "ms an HTTP connection may go without a byte;"
+          + " bounds slow requests"),
+      new Entry(HttpLimits.MAX_CONNECTIONS, "1000", "most open HTTP connections; more wait"),
+      new Entry(AccessConfig.WRITE_ALLOW, AccessConfig.LOOPBACK, "networks (CIDR, IPv4 and"
+          + " IPv6) that may write without a token"),
+      new Entry(AccessConfig.READ_OPEN, "true", "anyone who can connect may read series; false:"
+          + " allow-list or a read token"),
+      new Entry(AccessConfig.WRITE_RATE, "0", "write requests per second per client address;"
+          + " 0 is off; loopback is never limited"),
+      new Entry(AccessConfig.TOKEN_RELOAD, "5000", "ms between reads of the tokens from the"
+          + " store"),
+      new Entry(AccessConfig.MAX_CHART_SERIES, "20", "most series one chart may show"));
 
   private SettingsCatalog() {
   }

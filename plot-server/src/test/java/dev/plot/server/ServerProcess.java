@@ -66,6 +66,11 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** The child JVM's process id, for jcmd. */
+  long pid() {
+    return process.pid();
+  }
+
   String log() {
     return log.toString();
   }

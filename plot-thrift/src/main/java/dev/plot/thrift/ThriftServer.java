@@ -1,6 +1,8 @@
 package dev.plot.thrift;
 
 import dev.plot.thrift.gen.Plot;
+import dev.plot.thrift.security.ThriftConnections;
+import dev.plot.thrift.security.ThriftSecurity;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -8,43 +10,40 @@ import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TProtocolFactory;
 import org.apache.thrift.server.TServer;
-import org.apache.thrift.server.TThreadedSelectorServer;
-import org.apache.thrift.transport.TNonblockingServerSocket;
-import org.apache.thrift.transport.TNonblockingSocket;
 import org.apache.thrift.transport.TTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Thrift front end: framed transport, binary protocol by default, a non-blocking acceptor
- * with selector threads and a pool of workers. A frame larger than the configured maximum
- * closes the connection before any of it is read.
+ * The Thrift front end: framed transport, binary protocol by default. Without TLS a
+ * non-blocking acceptor with selector threads and a pool of workers; with TLS a thread-pool
+ * server (see {@link ThriftSecurity}). A frame larger than the configured maximum closes the
+ * connection before any of it is read.
  */
 public final class ThriftServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ThriftServer.class);
 
   private final ThriftConfig config;
+  private final ThriftSecurity security;
+  private final ThriftSecurity.Built built;
   private final TServer server;
-  private final TNonblockingServerSocket socket;
   private final Thread serving;
   private final CountDownLatch started = new CountDownLatch(1);
 
   public ThriftServer(ThriftConfig config, Plot.Iface handler) throws TTransportException {
+    this(config, handler, ThriftSecurity.plain());
+  }
+
+  public ThriftServer(ThriftConfig config, Plot.Iface handler, ThriftSecurity security)
+      throws TTransportException {
     this.config = config;
-    this.socket = new FrameLimitedServerSocket(
-        new TNonblockingServerSocket.NonblockingAbstractServerSocketArgs()
-            .bindAddr(new InetSocketAddress(config.host(), config.port())),
-        config.maxFrameBytes());
-    TThreadedSelectorServer.Args args = new TThreadedSelectorServer.Args(socket)
-        .processor(new Plot.Processor<>(handler))
-        .protocolFactory(protocolFactory(config))
-        .selectorThreads(config.selectorThreads())
-        .workerThreads(config.workerThreads());
-    // The budget for frames being read on all connections together; a frame within the
-    // per-connection limit waits for room rather than being dropped.
-    args.maxReadBufferBytes = Math.max(config.maxFrameBytes() * 8L, 128L * 1024 * 1024);
-    this.server = new TThreadedSelectorServer(args);
+    this.security = security;
+    this.built = security.build(new InetSocketAddress(config.host(), config.port()),
+        new Plot.Processor<>(handler), protocolFactory(config), config.maxFrameBytes(),
+        config.workerThreads(), config.selectorThreads(),
+        new ThriftConnections(started::countDown));
+    this.server = built.server();
     this.serving = new Thread(server::serve, "plot-thrift");
   }
 
@@ -57,7 +56,6 @@ public final class ThriftServer implements AutoCloseable {
 
   /** Starts serving in the background and returns once the socket listens. */
   public void start() {
-    server.setServerEventHandler(new StartSignal(started));
     serving.start();
     try {
       if (!started.await(10, TimeUnit.SECONDS)) {
@@ -67,13 +65,19 @@ public final class ThriftServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the thrift server", e);
     }
-    log.info("thrift listening host={} port={} protocol={} maxFrameBytes={}", config.host(),
-        port(), config.protocol(), config.maxFrameBytes());
+    log.info("thrift listening host={} port={} protocol={} tls={} maxFrameBytes={}",
+        config.host(), port(), config.protocol(), security.limits().tls(),
+        config.maxFrameBytes());
   }
 
   /** The port the server listens on, which differs from the configured one when that is 0. */
   public int port() {
-    return socket.getPort();
+    return built.port();
+  }
+
+  /** Whether this front end speaks TLS. */
+  public boolean tls() {
+    return security.limits().tls();
   }
 
   @Override
@@ -84,62 +88,11 @@ public final class ThriftServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    try {
+      built.resources().close();
+    } catch (Exception e) {
+      log.warn("thrift cleanup failed reason={}", e.getMessage());
+    }
     log.info("thrift stopped");
-  }
-
-  /**
-   * Gives every accepted connection the configured frame limit: libthrift's selector server
-   * closes a connection whose frame is larger than its transport's limit, before reading it.
-   */
-  private static final class FrameLimitedServerSocket extends TNonblockingServerSocket {
-    private final int maxFrameBytes;
-
-    FrameLimitedServerSocket(NonblockingAbstractServerSocketArgs args, int maxFrameBytes)
-        throws TTransportException {
-      super(args);
-      this.maxFrameBytes = maxFrameBytes;
-    }
-
-    @Override
-    public TNonblockingSocket accept() throws TTransportException {
-      TNonblockingSocket accepted = super.accept();
-      if (accepted != null) {
-        accepted.setMaxFrameSize(maxFrameBytes);
-      }
-      return accepted;
-    }
-  }
-
-  /** Counts the server down once it is ready to accept connections. */
-  private static final class StartSignal implements org.apache.thrift.server.TServerEventHandler {
-    private final CountDownLatch started;
-
-    StartSignal(CountDownLatch started) {
-      this.started = started;
-    }
-
-    @Override
-    public void preServe() {
-      started.countDown();
-    }
-
-    @Override
-    public org.apache.thrift.server.ServerContext createContext(
-        org.apache.thrift.protocol.TProtocol input, org.apache.thrift.protocol.TProtocol output) {
-      return null;
-    }
-
-    @Override
-    public void deleteContext(org.apache.thrift.server.ServerContext context,
-        org.apache.thrift.protocol.TProtocol input, org.apache.thrift.protocol.TProtocol output) {
-      // No per-connection state.
-    }
-
-    @Override
-    public void processContext(org.apache.thrift.server.ServerContext context,
-        org.apache.thrift.transport.TTransport input,
-        org.apache.thrift.transport.TTransport output) {
-      // No per-connection state.
-    }
   }
 }
