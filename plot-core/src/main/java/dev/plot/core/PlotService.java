@@ -137,7 +137,9 @@ public final class PlotService implements AutoCloseable {
 
   private List<Point> newestIncreases(Category category, long rid, int limit) {
     // Increases need one sample more than points, and a gap drops points: widen until enough.
-    int fetch = limit + 1;
+    // In long arithmetic: a maximum limit near 2^31 must not overflow the fetch size.
+    int maxFetch = (int) Math.min(Integer.MAX_VALUE, 4L * config.maxLimit());
+    int fetch = (int) Math.min(maxFetch, limit + 1L);
     while (true) {
       List<Point> raw = store.newest(category.cid(), rid, fetch);
       List<Point> oldestFirst = new ArrayList<>(raw.size());
@@ -145,7 +147,7 @@ public final class PlotService implements AutoCloseable {
         oldestFirst.add(raw.get(i));
       }
       List<Point> increases = CounterMath.increases(oldestFirst, category);
-      if (increases.size() >= limit || raw.size() < fetch || fetch >= config.maxLimit() * 4) {
+      if (increases.size() >= limit || raw.size() < fetch || fetch >= maxFetch) {
         int from = Math.max(0, increases.size() - limit);
         List<Point> newestFirst = new ArrayList<>(increases.size() - from);
         for (int i = increases.size() - 1; i >= from; i--) {
@@ -153,7 +155,7 @@ public final class PlotService implements AutoCloseable {
         }
         return newestFirst;
       }
-      fetch = (int) Math.min((long) fetch * 2, (long) config.maxLimit() * 4);
+      fetch = (int) Math.min(fetch * 2L, maxFetch);
     }
   }
 

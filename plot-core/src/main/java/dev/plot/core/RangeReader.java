@@ -118,8 +118,8 @@ public final class RangeReader {
       throw PlotError.bad("from", "the range holds more than " + maxPoints + " points of rid "
           + rid + "; use a shorter range or a rollup");
     }
-    List<TimedValue> values = new ArrayList<>(points.size());
     if (category.kind() != Kind.COUNTER) {
+      List<TimedValue> values = new ArrayList<>(points.size());
       for (Point point : points) {
         values.add(new TimedValue(point.time(), BigDecimal.valueOf(point.value())));
       }
@@ -128,21 +128,44 @@ public final class RangeReader {
     List<Point> samples = new ArrayList<>(points.size() + 1);
     store.before(category.cid(), rid, query.from()).ifPresent(samples::add);
     samples.addAll(points);
-    Point previous = null;
-    for (Point sample : samples) {
-      if (previous != null && sample.time() - previous.time() <= category.effectiveMaxGap()) {
-        long increase = CounterMath.increase(previous.value(), sample.value(), category.wrap());
-        long seconds = sample.time() - previous.time();
-        if (!query.rate()) {
-          values.add(new TimedValue(sample.time(), BigDecimal.valueOf(increase)));
-        } else if (seconds > 0) {
-          values.add(new TimedValue(sample.time(),
-              BigDecimal.valueOf(increase).divide(BigDecimal.valueOf(seconds), DECIMALS)));
-        }
-      }
-      previous = sample;
+    return query.rate() ? rates(samples, category) : increases(samples, category);
+  }
+
+  private static List<TimedValue> increases(List<Point> samples, Category category) {
+    List<TimedValue> values = new ArrayList<>(samples.size());
+    for (Point increase : CounterMath.increases(samples, category)) {
+      values.add(new TimedValue(increase.time(), BigDecimal.valueOf(increase.value())));
     }
     return values;
+  }
+
+  /**
+   * Per-second rates. A sample at the same time as the one before it has no seconds of its
+   * own: its increase joins the step that ended at that time, so rate times seconds still adds
+   * up to the increase.
+   */
+  private static List<TimedValue> rates(List<Point> samples, Category category) {
+    List<TimedValue> values = new ArrayList<>(samples.size());
+    long stepIncrease = 0;
+    long stepSeconds = 0;
+    long stepEnd = Long.MIN_VALUE;
+    for (CounterMath.Increase increase : CounterMath.increasesWithSeconds(samples, category)) {
+      if (increase.seconds() == 0 && increase.time() == stepEnd && !values.isEmpty()) {
+        stepIncrease += increase.value();
+        values.set(values.size() - 1, rate(stepEnd, stepIncrease, stepSeconds));
+      } else if (increase.seconds() > 0) {
+        stepIncrease = increase.value();
+        stepSeconds = increase.seconds();
+        stepEnd = increase.time();
+        values.add(rate(stepEnd, stepIncrease, stepSeconds));
+      }
+    }
+    return values;
+  }
+
+  private static TimedValue rate(long time, long increase, long seconds) {
+    return new TimedValue(time,
+        clean(BigDecimal.valueOf(increase).divide(BigDecimal.valueOf(seconds), DECIMALS)));
   }
 
   /** Reduces values, oldest first, into the buckets; an empty bucket stays null. */

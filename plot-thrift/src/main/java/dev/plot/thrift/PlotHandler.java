@@ -7,6 +7,7 @@ import dev.plot.api.Point;
 import dev.plot.api.Rollup;
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
+import dev.plot.core.Validation;
 import dev.plot.core.chart.ChartConfig;
 import dev.plot.core.chart.ChartLinks;
 import dev.plot.thrift.gen.Bucket;
@@ -14,6 +15,7 @@ import dev.plot.thrift.gen.CategoryInfo;
 import dev.plot.thrift.gen.Plot;
 import dev.plot.thrift.gen.RangeQuery;
 import dev.plot.thrift.gen.Sample;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,10 +125,69 @@ public class PlotHandler implements Plot.Iface {
     }
   }
 
+  /**
+   * A range read. Integer results travel exactly in {@code value}; averages, rates and any
+   * value divided by {@code base} travel in {@code real}. A sum beyond 64 bits cannot travel
+   * exactly, so it is refused naming {@code agg} rather than rounded.
+   */
   @Override
   public List<Bucket> plot_range(RangeQuery query) throws TException {
-    throw ThriftErrors.toThrift(PlotError.of(PlotError.Code.BAD_REQUEST, "query",
-        "range reads are not available in this build"));
+    try {
+      List<dev.plot.core.Bucket> buckets = service.range(toRangeQuery(query));
+      Double base = query.isSetBase() ? Validation.checkBase(query.getBase()) : null;
+      List<Bucket> out = new ArrayList<>(buckets.size());
+      for (dev.plot.core.Bucket bucket : buckets) {
+        out.add(toBucket(bucket, base));
+      }
+      return out;
+    } catch (PlotError e) {
+      throw ThriftErrors.toThrift(e);
+    } catch (RuntimeException e) {
+      throw ThriftErrors.unexpected(e);
+    }
+  }
+
+  private dev.plot.core.RangeQuery toRangeQuery(RangeQuery query) {
+    List<Long> rids = query.isSetGroup() ? service.group(query.getGroup())
+        : query.isSetRids() ? query.getRids() : List.of();
+    return new dev.plot.core.RangeQuery(query.getCid(), rids, query.getFromTime(),
+        query.getToTime(), query.isSetStep() ? query.getStep() : 0,
+        query.isSetAgg() ? agg("agg", query.getAgg()) : null,
+        query.isSetCombine() ? agg("combine", query.getCombine()) : null,
+        query.isSetRate() && query.isRate(), null);
+  }
+
+  private static Agg agg(String field, String text) {
+    try {
+      return Agg.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw PlotError.bad(field, field + " " + e.getMessage());
+    }
+  }
+
+  private static Bucket toBucket(dev.plot.core.Bucket bucket, Double base) {
+    Bucket out = new Bucket(bucket.time());
+    BigDecimal value = bucket.value();
+    if (value == null) {
+      return out;
+    }
+    if (base != null) {
+      out.setReal(value.doubleValue() / base);
+      if (!Double.isFinite(out.getReal())) {
+        throw PlotError.bad("base", "base " + base + " is too small: " + value.toPlainString()
+            + " divided by it is not a finite number");
+      }
+    } else if (bucket.integral()) {
+      try {
+        out.setValue(value.longValueExact());
+      } catch (ArithmeticException e) {
+        throw PlotError.bad("agg", "the result " + value.toPlainString() + " at time "
+            + bucket.time() + " is outside 64 bits; read it over HTTP, or use avg or a base");
+      }
+    } else {
+      out.setReal(value.doubleValue());
+    }
+    return out;
   }
 
   @Override
