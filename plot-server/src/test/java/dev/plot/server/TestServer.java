@@ -8,15 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A whole plot server on free ports of 127.0.0.1 with a real HTTP client. The store is a
- * parameter: {@code h2} in a temporary directory by default; {@code -Dplot.test.store=mysql}
- * runs the same tests on MySQL, reading {@code PLOT_TEST_MYSQL_URL}, {@code _USER} and
- * {@code _PASSWORD} (defaults: the test script's database {@code plot_test}, user plot/plot).
+ * parameter: {@code h2} in a temporary directory by default, {@code -Dplot.test.store=log} the
+ * log store there, {@code -Dplot.test.store=mysql} MySQL, reading {@code PLOT_TEST_MYSQL_URL},
+ * {@code _USER} and {@code _PASSWORD} (defaults: the test script's database {@code plot_test},
+ * user plot/plot). On MySQL each start drops plot's tables first, so every server starts as
+ * empty as one on a fresh directory.
  */
 final class TestServer implements AutoCloseable {
 
@@ -46,6 +55,7 @@ final class TestServer implements AutoCloseable {
       all.put("mysql.url", env("PLOT_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/plot_test"));
       all.put("mysql.user", env("PLOT_TEST_MYSQL_USER", "plot"));
       all.put("mysql.password", env("PLOT_TEST_MYSQL_PASSWORD", "plot"));
+      dropPlotTables(all.get("mysql.url"), all.get("mysql.user"), all.get("mysql.password"));
     }
     all.putAll(settings);
     return new TestServer(PlotServer.start(new Settings(all)));
@@ -97,6 +107,28 @@ final class TestServer implements AutoCloseable {
 
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT);
+  }
+
+  /** Drops plot's own tables, leaving anything else in the test database alone. */
+  private static void dropPlotTables(String url, String user, String password) {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+         Statement statement = connection.createStatement()) {
+      List<String> names = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("SELECT TABLE_NAME FROM"
+          + " information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+      for (String name : names) {
+        if (name.matches("plot_(category|chart|batch|meta|schema_history|[0-9]+)")) {
+          statement.execute("DROP TABLE IF EXISTS `" + name + "`");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot clean the test database " + url + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static String env(String name, String defaultValue) {

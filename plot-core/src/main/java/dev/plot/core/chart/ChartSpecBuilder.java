@@ -156,11 +156,14 @@ public final class ChartSpecBuilder {
       throw PlotError.bad("series", "a chart shows at most " + ChartConfig.MAX_SERIES + "="
           + config.maxSeries() + " series, not " + series.size());
     }
-    return series.stream().map(this::checkOne).toList();
+    List<ChartSeries> checked = new java.util.ArrayList<>(series.size());
+    for (int i = 0; i < series.size(); i++) {
+      checked.add(checkOne(series.get(i), "series[" + i + "]."));
+    }
+    return checked;
   }
 
-  private ChartSeries checkOne(ChartSeries one) {
-    String prefix = "series[" + series.indexOf(one) + "].";
+  private static ChartSeries checkOne(ChartSeries one, String prefix) {
     if (one.cid() < 1) {
       throw PlotError.bad(prefix + "cid", "cid must be a positive 64-bit integer, not "
           + one.cid());
