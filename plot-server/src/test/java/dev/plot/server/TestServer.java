@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * A whole plot server on free ports of 127.0.0.1 with a real HTTP client. The store is a
- * parameter: {@code h2} in a temporary directory by default, {@code -Dplot.test.store=log} the
- * log store there, {@code -Dplot.test.store=mysql} MySQL, reading {@code PLOT_TEST_MYSQL_URL},
+ * parameter: the default {@code log} store in a temporary directory, {@code
+ * -Dplot.test.store=h2} the H2 store there, {@code -Dplot.test.store=mysql} MySQL, reading {@code PLOT_TEST_MYSQL_URL},
  * {@code _USER} and {@code _PASSWORD} (defaults: the test script's database {@code plot_test},
  * user plot/plot). On MySQL each start drops plot's tables first, so every server starts as
  * empty as one on a fresh directory.
@@ -44,7 +44,7 @@ final class TestServer implements AutoCloseable {
   /** Starts a server; {@code settings} win over the fixture's. */
   static TestServer start(Path dataDir, Map<String, String> settings) {
     Map<String, String> all = new LinkedHashMap<>();
-    String store = System.getProperty("plot.test.store", "h2");
+    String store = System.getProperty("plot.test.store", "log");
     all.put("store", store);
     all.put("data.dir", dataDir.toString());
     all.put("thrift.host", "127.0.0.1");
