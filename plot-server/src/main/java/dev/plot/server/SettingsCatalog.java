@@ -102,8 +102,7 @@ public final class SettingsCatalog {
       new Entry(AccessConfig.WRITE_RATE, "0", "write requests per second per client address;"
           + " 0 is off; loopback is never limited"),
       new Entry(AccessConfig.TOKEN_RELOAD, "5000", "ms between reads of the tokens from the"
-          + " store"),
-      new Entry(AccessConfig.MAX_CHART_SERIES, "20", "most series one chart may show"));
+          + " store"));
 
   private SettingsCatalog() {
   }

@@ -125,16 +125,4 @@ public final class Access {
               + config.writeRate() + " write requests per second; retry later");
     }
   }
-
-  /**
-   * Refuses a chart with more series than {@value AccessConfig#MAX_CHART_SERIES} allows.
-   *
-   * @throws PlotError BAD_REQUEST naming {@code series}
-   */
-  public void checkChartSeries(int series) {
-    if (series > config.maxChartSeries()) {
-      throw PlotError.bad("series", "a chart shows at most " + AccessConfig.MAX_CHART_SERIES
-          + "=" + config.maxChartSeries() + " series, not " + series);
-    }
-  }
 }

@@ -12,16 +12,14 @@ import dev.plot.core.Settings;
  * @param writeRate write requests per second per client address; 0 means no limit. Loopback
  *     clients are never limited
  * @param tokenReloadMillis how often a server reads the tokens from the store again, in ms
- * @param maxChartSeries most series one chart may show
  */
 public record AccessConfig(Networks writeAllow, boolean readOpen, double writeRate,
-    long tokenReloadMillis, int maxChartSeries) {
+    long tokenReloadMillis) {
 
   public static final String WRITE_ALLOW = "access.write-allow";
   public static final String READ_OPEN = "access.read-open";
   public static final String WRITE_RATE = "limit.write-rate";
   public static final String TOKEN_RELOAD = "access.token-reload-ms";
-  public static final String MAX_CHART_SERIES = "limit.chart-series";
 
   /** The default allow-list: this machine only. */
   public static final String LOOPBACK = "127.0.0.0/8,::1/128";
@@ -31,13 +29,9 @@ public record AccessConfig(Networks writeAllow, boolean readOpen, double writeRa
         Networks.parse(WRITE_ALLOW, settings.get(WRITE_ALLOW, LOOPBACK)),
         settings.getBoolean(READ_OPEN, true),
         rate(settings),
-        settings.getLong(TOKEN_RELOAD, 5_000),
-        settings.getInt(MAX_CHART_SERIES, 20));
+        settings.getLong(TOKEN_RELOAD, 5_000));
     if (config.tokenReloadMillis < 1) {
       throw new IllegalArgumentException("setting " + TOKEN_RELOAD + " must be 1 or more");
-    }
-    if (config.maxChartSeries < 1) {
-      throw new IllegalArgumentException("setting " + MAX_CHART_SERIES + " must be 1 or more");
     }
     return config;
   }

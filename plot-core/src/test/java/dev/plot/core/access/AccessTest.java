@@ -145,13 +145,4 @@ final class AccessTest {
     assertEquals(PlotError.Code.TOO_MANY_REQUESTS, refused.code());
     assertEquals(AccessConfig.WRITE_RATE, refused.field());
   }
-
-  @Test
-  void checkChartSeries_refusalNamesTheSetting() {
-    Access access = access(AccessConfig.MAX_CHART_SERIES, "3");
-
-    assertDoesNotThrow(() -> access.checkChartSeries(3));
-    PlotError refused = assertThrows(PlotError.class, () -> access.checkChartSeries(4));
-    assertTrue(refused.getMessage().contains(AccessConfig.MAX_CHART_SERIES));
-  }
 }
