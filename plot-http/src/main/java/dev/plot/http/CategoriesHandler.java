@@ -9,6 +9,8 @@ import dev.plot.api.Kind;
 import dev.plot.api.Rollup;
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
+import dev.plot.core.access.Scope;
+import dev.plot.http.guard.RouteAccess;
 import java.math.BigDecimal;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -18,6 +20,10 @@ import org.eclipse.jetty.util.Callback;
  * Categories: {@code GET /api/v1/categories} lists them, {@code POST} defines one (cid, name,
  * unit, base, step, kind, wrap, maxGap, zone, retention, rollup) and answers 201 with it,
  * {@code GET /api/v1/categories/{cid}} reads one or answers 404 naming {@code cid}.
+ *
+ * <p>As over Thrift, defining a category needs scope admin covering its cid (and its rollup's
+ * target cid, which the rollup writes); reading one needs scope read covering its cid; the
+ * list needs scope read.
  */
 public final class CategoriesHandler extends ApiHandler {
 
@@ -26,13 +32,15 @@ public final class CategoriesHandler extends ApiHandler {
 
   private final PlotService service;
   private final long maxBodyBytes;
+  private final RouteAccess access;
 
   /**
    * @param maxBodyBytes largest body taken, in bytes
    */
-  public CategoriesHandler(PlotService service, long maxBodyBytes) {
+  public CategoriesHandler(PlotService service, long maxBodyBytes, RouteAccess access) {
     this.service = service;
     this.maxBodyBytes = maxBodyBytes;
+    this.access = access;
   }
 
   @Override
@@ -47,8 +55,14 @@ public final class CategoriesHandler extends ApiHandler {
           HttpReplies.json(response, callback, 200, body);
         }
         case "POST" -> {
+          // Scope first, so a caller who may not define categories learns nothing from the body.
+          access.check(request, Scope.ADMIN);
           Category category = category(HttpJson.parse(HttpRequests.body(request,
               maxBodyBytes)));
+          access.check(request, Scope.ADMIN, category.cid());
+          if (category.rollup() != null) {
+            access.check(request, Scope.ADMIN, category.rollup().targetCid());
+          }
           HttpReplies.json(response, callback, 201,
               json(service.registry().define(category)));
         }
@@ -60,6 +74,7 @@ public final class CategoriesHandler extends ApiHandler {
       throw methodNotAllowed(request, "GET");
     }
     Long cid = HttpRequests.integer("cid", path.substring(PATH.length() + 1));
+    access.check(request, Scope.READ, cid);
     HttpReplies.json(response, callback, 200, json(service.registry().require(cid)));
   }
 

@@ -4,6 +4,7 @@ import dev.plot.core.PlotError;
 import dev.plot.core.chart.ChartLinks;
 import dev.plot.core.chart.ChartSpec;
 import dev.plot.http.chart.ChartPage;
+import dev.plot.http.guard.RouteAccess;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -14,6 +15,11 @@ import org.eclipse.jetty.util.Callback;
  * {@code .json} and {@code .csv} the other forms; {@code width} and {@code height} resize a
  * picture within {@code chart.max-width} and {@code chart.max-height} (beyond: 400 naming the
  * side). An unknown code is a 404: a page for the page, a JSON error for the other forms.
+ *
+ * <p>Whoever holds the code may read the chart: the code is the secret, whatever
+ * {@code access.read-open} says. A chart whose spec says {@code private} needs a token with
+ * scope read covering each of its cids: without one a 401 naming {@code token}, with one for
+ * other cids a 403 naming {@code cid}.
  */
 public final class ChartLinkHandler extends ApiHandler {
 
@@ -22,10 +28,12 @@ public final class ChartLinkHandler extends ApiHandler {
 
   private final ChartLinks charts;
   private final ChartReplies replies;
+  private final RouteAccess access;
 
-  public ChartLinkHandler(ChartLinks charts, ChartReplies replies) {
+  public ChartLinkHandler(ChartLinks charts, ChartReplies replies, RouteAccess access) {
     this.charts = charts;
     this.replies = replies;
+    this.access = access;
   }
 
   @Override
@@ -46,6 +54,7 @@ public final class ChartLinkHandler extends ApiHandler {
       }
       throw PlotError.notFound("code", "no chart link " + name);
     }
+    access.checkLink(request, spec.get());
     ChartSpec sized = replies.sized(spec.get(), HttpRequests.query(request));
     replies.send(request, response, callback, sized, form, PREFIX + code, "");
   }

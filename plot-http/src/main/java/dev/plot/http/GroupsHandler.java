@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
+import dev.plot.core.access.Scope;
+import dev.plot.http.guard.RouteAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.Request;
@@ -15,6 +17,10 @@ import org.eclipse.jetty.util.Callback;
  * Named groups of rids, read as {@code group:NAME}: {@code GET /api/v1/groups} lists them,
  * {@code PUT /api/v1/groups/{name}} with {@code {"rids": [...]}} defines one, {@code GET} reads
  * it and {@code DELETE} removes it. An unknown group is a 404 naming {@code group}.
+ *
+ * <p>Reading groups needs scope read. Defining or removing one needs scope admin on every cid,
+ * as defining a category does: a group belongs to no cid, and changing it changes what
+ * {@code group:NAME} reads return for every cid, so a token limited to some cids may not.
  */
 public final class GroupsHandler extends ApiHandler {
 
@@ -23,13 +29,15 @@ public final class GroupsHandler extends ApiHandler {
 
   private final PlotService service;
   private final long maxBodyBytes;
+  private final RouteAccess access;
 
   /**
    * @param maxBodyBytes largest body taken, in bytes
    */
-  public GroupsHandler(PlotService service, long maxBodyBytes) {
+  public GroupsHandler(PlotService service, long maxBodyBytes, RouteAccess access) {
     this.service = service;
     this.maxBodyBytes = maxBodyBytes;
+    this.access = access;
   }
 
   @Override
@@ -49,11 +57,13 @@ public final class GroupsHandler extends ApiHandler {
     switch (request.getMethod()) {
       case "GET" -> HttpReplies.json(response, callback, 200, group(name, service.group(name)));
       case "PUT", "POST" -> {
+        access.checkEveryCid(request, Scope.ADMIN);
         List<Long> rids = rids(HttpJson.parse(HttpRequests.body(request, maxBodyBytes)));
         service.defineGroup(name, rids);
         HttpReplies.json(response, callback, 200, group(name, rids));
       }
       case "DELETE" -> {
+        access.checkEveryCid(request, Scope.ADMIN);
         service.deleteGroup(name);
         HttpReplies.json(response, callback, 200, HttpJson.object().put("deleted", name));
       }

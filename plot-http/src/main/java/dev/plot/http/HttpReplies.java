@@ -35,8 +35,14 @@ public final class HttpReplies {
     bytes(response, callback, status, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@code {"error": ..., "field": ..., "index"|"line": ...}} with the error's status. */
+  /**
+   * {@code {"error": ..., "field": ..., "index"|"line": ...}} with the error's status; a 401
+   * says with {@code WWW-Authenticate} that a bearer token is what is missing.
+   */
   public static void error(Response response, Callback callback, PlotError error) {
+    if (error.code() == PlotError.Code.UNAUTHORIZED) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    }
     json(response, callback, error.code().httpStatus(), errorBody(error));
   }
 

@@ -4,6 +4,7 @@ import dev.plot.core.PlotService;
 import dev.plot.core.chart.ChartConfig;
 import dev.plot.core.chart.ChartLinks;
 import dev.plot.http.guard.HttpGuard;
+import dev.plot.http.guard.RouteAccess;
 import java.time.Clock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -48,19 +49,21 @@ public final class HttpServer implements AutoCloseable {
 
   private Handler routes(PlotService service, ChartLinks charts) {
     long maxBody = config.maxBodyBytes();
-    GroupsHandler groups = new GroupsHandler(service, maxBody);
-    CategoriesHandler categories = new CategoriesHandler(service, maxBody);
+    RouteAccess access = new RouteAccess(guard.access());
+    GroupsHandler groups = new GroupsHandler(service, maxBody, access);
+    CategoriesHandler categories = new CategoriesHandler(service, maxBody, access);
     ChartReplies replies = new ChartReplies(charts);
     RoutesHandler routes = new RoutesHandler(new NotFoundHandler())
-        .route("/api/v1/points", new PointsHandler(service, maxBody))
-        .route(SeriesHandler.PREFIX + "*", new SeriesHandler(service))
+        .route("/api/v1/points", new PointsHandler(service, maxBody, access))
+        .route(SeriesHandler.PREFIX + "*", new SeriesHandler(service, access))
         .route(GroupsHandler.PATH, groups)
         .route(GroupsHandler.PATH + "/*", groups)
         .route(CategoriesHandler.PATH, categories)
         .route(CategoriesHandler.PATH + "/*", categories)
-        .route(ChartsHandler.PATH, new ChartsHandler(charts, maxBody, config.publicUrl()))
-        .route(ChartLinkHandler.PREFIX + "*", new ChartLinkHandler(charts, replies))
-        .route(QuickChartHandler.PATH + ".*", new QuickChartHandler(charts, replies))
+        .route(ChartsHandler.PATH, new ChartsHandler(charts, maxBody, config.publicUrl(),
+            access))
+        .route(ChartLinkHandler.PREFIX + "*", new ChartLinkHandler(charts, replies, access))
+        .route(QuickChartHandler.PATH + ".*", new QuickChartHandler(charts, replies, access))
         .route(StaticHandler.PREFIX + "*", new StaticHandler());
     return new HealthHandler(routes);
   }

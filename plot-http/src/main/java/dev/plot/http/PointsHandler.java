@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plot.api.Sample;
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
+import dev.plot.core.access.Scope;
+import dev.plot.http.guard.RouteAccess;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,20 +23,24 @@ import org.eclipse.jetty.util.Callback;
  * {@code {"saved": N}}. The body is a JSON array of {@code {cid, rid, value, time}} objects
  * (time optional; one object alone also works) or text, one {@code cid rid value [time]} per
  * line. A refusal is a 400 naming the field and the 0-based {@code index} (JSON) or 1-based
- * {@code line} (text) of the sample at fault; nothing of the batch is saved then. A body over
- * {@value HttpConfig#MAX_BODY} is a 413.
+ * {@code line} (text) of the sample at fault; nothing of the batch is saved then. Every sample's
+ * cid needs scope write: a cid the caller's token does not cover is a 403 naming {@code cid}
+ * and the sample, checked before anything is saved. A body over {@value HttpConfig#MAX_BODY}
+ * is a 413.
  */
 public final class PointsHandler extends ApiHandler {
 
   private final PlotService service;
   private final long maxBodyBytes;
+  private final RouteAccess access;
 
   /**
    * @param maxBodyBytes largest body taken, in bytes
    */
-  public PointsHandler(PlotService service, long maxBodyBytes) {
+  public PointsHandler(PlotService service, long maxBodyBytes, RouteAccess access) {
     this.service = service;
     this.maxBodyBytes = maxBodyBytes;
+    this.access = access;
   }
 
   @Override
@@ -44,7 +50,7 @@ public final class PointsHandler extends ApiHandler {
     }
     byte[] body = HttpRequests.body(request, maxBodyBytes);
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    int saved = isJson(type, body) ? saveJson(body) : saveText(body);
+    int saved = isJson(type, body) ? saveJson(request, body) : saveText(request, body);
     HttpReplies.json(response, callback, 200, HttpJson.object().put("saved", saved));
   }
 
@@ -60,7 +66,7 @@ public final class PointsHandler extends ApiHandler {
     return false;
   }
 
-  private int saveJson(byte[] body) {
+  private int saveJson(Request request, byte[] body) {
     JsonNode root = HttpJson.parse(body);
     List<JsonNode> items = new ArrayList<>();
     if (root.isArray()) {
@@ -73,12 +79,18 @@ public final class PointsHandler extends ApiHandler {
     List<Sample> samples = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       try {
-        samples.add(sample(items.get(i)));
+        samples.add(allowed(request, sample(items.get(i))));
       } catch (PlotError e) {
         throw e.atIndex(i);
       }
     }
     return service.save(samples);
+  }
+
+  /** The sample, once the caller may write its cid. */
+  private Sample allowed(Request request, Sample sample) {
+    access.check(request, Scope.WRITE, sample.cid());
+    return sample;
   }
 
   private static Sample sample(JsonNode item) {
@@ -95,7 +107,7 @@ public final class PointsHandler extends ApiHandler {
     return new Sample(cid, rid, HttpJson.integer(time, "time"), value);
   }
 
-  private int saveText(byte[] body) {
+  private int saveText(Request request, byte[] body) {
     String text = utf8(body);
     List<Sample> samples = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
@@ -106,7 +118,7 @@ public final class PointsHandler extends ApiHandler {
         continue;
       }
       try {
-        samples.add(textSample(row));
+        samples.add(allowed(request, textSample(row)));
       } catch (PlotError e) {
         throw e.atLine(i + 1);
       }

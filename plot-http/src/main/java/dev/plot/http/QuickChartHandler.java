@@ -4,6 +4,7 @@ import dev.plot.core.PlotError;
 import dev.plot.core.chart.ChartLinks;
 import dev.plot.core.chart.ChartSeries;
 import dev.plot.core.chart.ChartSpec;
+import dev.plot.http.guard.RouteAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.Request;
@@ -16,6 +17,9 @@ import org.eclipse.jetty.util.Fields;
  * limit=1440&base=131072&title=...} (and {@code /chart}, {@code .svg}, {@code .json},
  * {@code .csv}). {@code s} is {@code cid:rid} or {@code cid:rid:label} and repeats; every other
  * parameter is a spec field of the same name. A bad parameter is a 400 naming it.
+ *
+ * <p>There is no code to hold, so each series' cid needs scope read, as a series read does:
+ * a 401 or 403 naming {@code token} or {@code cid} otherwise.
  */
 public final class QuickChartHandler extends ApiHandler {
 
@@ -24,10 +28,12 @@ public final class QuickChartHandler extends ApiHandler {
 
   private final ChartLinks charts;
   private final ChartReplies replies;
+  private final RouteAccess access;
 
-  public QuickChartHandler(ChartLinks charts, ChartReplies replies) {
+  public QuickChartHandler(ChartLinks charts, ChartReplies replies, RouteAccess access) {
     this.charts = charts;
     this.replies = replies;
+    this.access = access;
   }
 
   @Override
@@ -43,6 +49,7 @@ public final class QuickChartHandler extends ApiHandler {
     }
     Fields query = HttpRequests.query(request);
     ChartSpec spec = spec(query);
+    access.checkRead(request, spec);
     String rawQuery = request.getHttpURI().getQuery();
     replies.send(request, response, callback, replies.sized(spec, query), form, PATH,
         rawQuery == null ? "" : "?" + rawQuery);

@@ -10,6 +10,8 @@ import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
 import dev.plot.core.RangeQuery;
 import dev.plot.core.Validation;
+import dev.plot.core.access.Scope;
+import dev.plot.http.guard.RouteAccess;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import org.eclipse.jetty.util.Fields;
  * {@code rate}, {@code zone}); the rid part may be {@code 1,2,3} or {@code group:NAME},
  * combined by {@code combine}. Points are {@code [time, value]}, newest first; an empty bucket
  * is {@code null}. A bad parameter is a 400 naming it; a {@code limit} above
- * {@code limit.max-points} is clamped.
+ * {@code limit.max-points} is clamped. The cid needs scope read (401 or 403 naming
+ * {@code token} or {@code cid}), checked before any rid or group is looked at.
  */
 public final class SeriesHandler extends ApiHandler {
 
@@ -36,9 +39,11 @@ public final class SeriesHandler extends ApiHandler {
   public static final long DEFAULT_LIMIT = 1440;
 
   private final PlotService service;
+  private final RouteAccess access;
 
-  public SeriesHandler(PlotService service) {
+  public SeriesHandler(PlotService service, RouteAccess access) {
     this.service = service;
+    this.access = access;
   }
 
   @Override
@@ -51,6 +56,7 @@ public final class SeriesHandler extends ApiHandler {
       throw PlotError.notFound("path", "use /api/v1/series/{cid}/{rid}");
     }
     long cid = pathInteger("cid", parts[0]);
+    access.check(request, Scope.READ, cid);
     Fields query = HttpRequests.query(request);
     ObjectNode body;
     if (HttpRequests.param(query, "from") != null || HttpRequests.param(query, "to") != null) {
