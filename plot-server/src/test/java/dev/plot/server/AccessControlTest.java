@@ -201,6 +201,37 @@ final class AccessControlTest {
     }
   }
 
+  @Test
+  void defineCategory_rollupIntoUncoveredCidIsRefused() throws Exception {
+    start("access.write-allow", "10.0.0.0/8");
+    String admin = token("admin-one", EnumSet.of(Scope.ADMIN), Set.of(1L));
+    dev.plot.thrift.gen.CategoryInfo category = new dev.plot.thrift.gen.CategoryInfo(1, "one");
+    category.setRollupCid(2);
+    try (PlotClient client = connect(admin)) {
+      PlotError error = assertThrows(PlotError.class,
+          () -> client.api().define_category(category));
+
+      assertEquals(403, error.getCode());
+      assertEquals("cid", error.getField());
+      assertEquals("token admin-one from 127.0.0.1 does not cover cid 2", error.getMessage());
+    }
+  }
+
+  @Test
+  void createChart_needsReadOnEveryCidOfTheSpec() throws Exception {
+    start("access.write-allow", "10.0.0.0/8");
+    String secret = token("charts-one", EnumSet.of(Scope.READ, Scope.WRITE), Set.of(1L));
+    try (PlotClient client = connect(secret)) {
+      PlotError error = assertThrows(PlotError.class, () -> client.api().create_chart(
+          "{\"series\":[{\"cid\":1,\"rid\":3},{\"cid\":2,\"rid\":3}]}"));
+
+      assertEquals(403, error.getCode());
+      assertEquals("cid", error.getField());
+      assertEquals(10, client.api().create_chart("{\"series\":[{\"cid\":1,\"rid\":3}]}")
+          .length());
+    }
+  }
+
   // tokens over HTTP
 
   @Test

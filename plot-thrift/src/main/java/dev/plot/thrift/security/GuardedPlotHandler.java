@@ -2,10 +2,12 @@ package dev.plot.thrift.security;
 
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
-import dev.plot.core.chart.ChartLinks;
 import dev.plot.core.access.Access;
 import dev.plot.core.access.Principal;
 import dev.plot.core.access.Scope;
+import dev.plot.core.chart.ChartLinks;
+import dev.plot.core.chart.ChartSeries;
+import dev.plot.core.chart.ChartSpec;
 import dev.plot.thrift.PlotHandler;
 import dev.plot.thrift.ThriftErrors;
 import dev.plot.thrift.gen.Bucket;
@@ -28,10 +30,12 @@ public final class GuardedPlotHandler extends PlotHandler {
 
   private static final Logger log = LoggerFactory.getLogger(GuardedPlotHandler.class);
 
+  private final ChartLinks charts;
   private final Access access;
 
   public GuardedPlotHandler(PlotService service, ChartLinks charts, Access access) {
     super(service, charts);
+    this.charts = charts;
     this.access = access;
   }
 
@@ -110,6 +114,10 @@ public final class GuardedPlotHandler extends PlotHandler {
   @Override
   public void define_category(CategoryInfo category) throws TException {
     check(Scope.ADMIN, category.getCid());
+    if (category.isSetRollupCid()) {
+      // A rollup writes into its target cid, so defining one needs that cid too.
+      check(Scope.ADMIN, category.getRollupCid());
+    }
     super.define_category(category);
   }
 
@@ -129,11 +137,22 @@ public final class GuardedPlotHandler extends PlotHandler {
     return super.list_categories();
   }
 
+  /**
+   * Storing a link needs scope write, and scope read on every cid of the spec: the link shows
+   * those series to whoever holds it.
+   */
   @Override
   public String create_chart(String specJson) throws TException {
     try {
       Principal principal = principal();
       access.check(principal, Scope.WRITE);
+      access.check(principal, Scope.READ);
+      if (specJson != null) {
+        ChartSpec spec = charts.parse(specJson);
+        for (ChartSeries series : spec.series()) {
+          access.check(principal, Scope.READ, series.cid());
+        }
+      }
       access.checkWriteRate(principal);
     } catch (PlotError e) {
       throw ThriftErrors.toThrift(e);
