@@ -16,16 +16,12 @@ import org.apache.ibatis.annotations.Update;
  * The SQL of the MySQL store, shaped like the embedded store's. {@code ${table}} is always a
  * name made from the validated table pattern and a numeric cid, never from client text.
  *
- * <p>Points are appended through the batch executor; with {@code rewriteBatchedStatements}
- * the driver sends each batch of them as multi-row INSERTs.
+ * <p>Points are appended with plain JDBC batches (see {@code MysqlStore}); everything else is
+ * here.
  */
 public interface MysqlMapper {
 
   // ---- points, in plot's own tables and in the original's alike ----
-
-  @Insert("INSERT INTO `${table}` (rid, time, value) VALUES (#{rid}, #{time}, #{value})")
-  void insertPoint(@Param("table") String table, @Param("rid") long rid,
-      @Param("time") long time, @Param("value") long value);
 
   @Select("SELECT DISTINCT rid FROM `${table}` ORDER BY rid")
   List<Long> rids(@Param("table") String table);

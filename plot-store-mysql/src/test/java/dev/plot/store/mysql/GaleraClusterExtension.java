@@ -1,14 +1,15 @@
 package dev.plot.store.mysql;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts one Galera test cluster for every test class that uses it, once per test JVM: Surefire
- * runs classes one by one, and starting a cluster takes about 20 s. The cluster stops when the
- * JVM exits (see {@link GaleraCluster}).
+ * Starts one Galera test cluster for every test that uses it, once per test JVM: Surefire runs
+ * classes one by one, and starting a cluster takes about 20 s. The cluster stops when the JVM
+ * exits (see {@link GaleraCluster}). Checked before each test, so that on a machine without
+ * galera every test is reported skipped with the reason.
  */
-final class GaleraClusterExtension implements BeforeAllCallback {
+final class GaleraClusterExtension implements BeforeEachCallback {
 
   private static GaleraCluster started;
   private static RuntimeException failed;
@@ -19,7 +20,7 @@ final class GaleraClusterExtension implements BeforeAllCallback {
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
+  public void beforeEach(ExtensionContext context) throws Exception {
     synchronized (GaleraClusterExtension.class) {
       if (failed != null) {
         throw new IllegalStateException("the Galera test cluster failed to start before",

@@ -41,7 +41,9 @@ final class GaleraNodeFailureTest {
   private static final int POINTS_PER_BATCH = 100;
   private static final long CID = 34;
 
-  private final GaleraCluster cluster = GaleraClusterExtension.cluster();
+  private static GaleraCluster cluster() {
+    return GaleraClusterExtension.cluster();
+  }
 
   private static MysqlStore open(String url, String... keysAndValues) {
     return new MysqlStore(MysqlSettings.from(TestDatabase.settingsAt(url, keysAndValues)));
@@ -49,7 +51,7 @@ final class GaleraNodeFailureTest {
 
   @Test
   void append_nodeKilledMidLoopKeepsEveryAcknowledgedPointOnEveryNodeOnce() throws Exception {
-    TestDatabase.dropPlotTables(cluster.url(1));
+    TestDatabase.dropPlotTables(cluster().url(1));
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicLong failedBatches = new AtomicLong();
     AtomicLong longestAppendMs = new AtomicLong();
@@ -60,8 +62,8 @@ final class GaleraNodeFailureTest {
     AtomicLong phase = new AtomicLong();
 
     List<Thread> writers = new ArrayList<>();
-    try (MysqlStore one = open(cluster.url(1, 2, 3), MysqlStoreProvider.WRITE_WAIT_MS, "60000");
-         MysqlStore two = open(cluster.url(2, 3, 1), MysqlStoreProvider.WRITE_WAIT_MS, "60000")) {
+    try (MysqlStore one = open(cluster().url(1, 2, 3), MysqlStoreProvider.WRITE_WAIT_MS, "60000");
+         MysqlStore two = open(cluster().url(2, 3, 1), MysqlStoreProvider.WRITE_WAIT_MS, "60000")) {
       for (int w = 0; w < 2 * WRITERS_PER_STORE; w++) {
         MysqlStore store = w < WRITERS_PER_STORE ? one : two;
         long writer = w;
@@ -90,11 +92,11 @@ final class GaleraNodeFailureTest {
       writers.forEach(Thread::start);
 
       assertTrue(beforeKill.await(60, TimeUnit.SECONDS), "writes before the kill");
-      cluster.kill(1);
+      cluster().kill(1);
       phase.set(1);
       assertTrue(whileDown.await(60, TimeUnit.SECONDS), "writes with node 1 down");
       phase.set(2);
-      cluster.restartMissing();
+      cluster().restartMissing();
       assertTrue(afterRestart.await(60, TimeUnit.SECONDS), "writes after the restart");
       stop.set(true);
       for (Thread thread : writers) {
@@ -120,7 +122,7 @@ final class GaleraNodeFailureTest {
   /** Every value of the test's table and how often it occurs, read on one node. */
   private Map<Long, Integer> values(int node) throws SQLException {
     Map<Long, Integer> copies = new HashMap<>();
-    try (Connection connection = DriverManager.getConnection(cluster.url(node),
+    try (Connection connection = DriverManager.getConnection(cluster().url(node),
         TestDatabase.USER, TestDatabase.PASSWORD);
          Statement statement = connection.createStatement()) {
       // Waits until this node has applied everything committed before the read.

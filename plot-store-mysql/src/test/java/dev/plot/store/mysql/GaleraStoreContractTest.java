@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 final class GaleraStoreContractTest extends StoreContract {
 
-  private final GaleraCluster cluster = GaleraClusterExtension.cluster();
+  private static GaleraCluster cluster() {
+    return GaleraClusterExtension.cluster();
+  }
 
   private static MysqlStore open(String url, String... keysAndValues) {
     return new MysqlStore(MysqlSettings.from(TestDatabase.settingsAt(url, keysAndValues)));
@@ -26,13 +28,13 @@ final class GaleraStoreContractTest extends StoreContract {
 
   @Override
   protected PointStore openEmpty() {
-    TestDatabase.dropPlotTables(cluster.url(1, 2, 3));
+    TestDatabase.dropPlotTables(cluster().url(1, 2, 3));
     return reopen();
   }
 
   @Override
   protected PointStore reopen() {
-    MysqlStore store = open(cluster.url(1, 2, 3));
+    MysqlStore store = open(cluster().url(1, 2, 3));
     assertTrue(store.cluster(), "the store sees a Galera cluster");
     return store;
   }

@@ -38,7 +38,9 @@ final class GaleraTwoNodesTest {
 
   private static final long T0 = 1_764_806_400L;
 
-  private final GaleraCluster cluster = GaleraClusterExtension.cluster();
+  private static GaleraCluster cluster() {
+    return GaleraClusterExtension.cluster();
+  }
 
   private static MysqlStore open(String url, String... keysAndValues) {
     return new MysqlStore(MysqlSettings.from(TestDatabase.settingsAt(url, keysAndValues)));
@@ -46,12 +48,12 @@ final class GaleraTwoNodesTest {
 
   @BeforeEach
   void freshTables() {
-    TestDatabase.dropPlotTables(cluster.url(1));
+    TestDatabase.dropPlotTables(cluster().url(1));
   }
 
   @Test
   void newest_otherNodeSeesWriteAtOnce() {
-    try (MysqlStore writer = open(cluster.url(1)); MysqlStore reader = open(cluster.url(3))) {
+    try (MysqlStore writer = open(cluster().url(1)); MysqlStore reader = open(cluster().url(3))) {
       for (int round = 0; round < 50; round++) {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -66,7 +68,7 @@ final class GaleraTwoNodesTest {
 
   @Test
   void append_sameBatchOnTwoNodesSavedOnce() throws Exception {
-    try (MysqlStore one = open(cluster.url(1)); MysqlStore two = open(cluster.url(2))) {
+    try (MysqlStore one = open(cluster().url(1)); MysqlStore two = open(cluster().url(2))) {
       one.append(WriteBatch.of("tables", List.of(new Sample(32, 2, T0, 0))));
       two.append(WriteBatch.of("tables-too", List.of(new Sample(32, 2, T0, 0))));
       for (int round = 0; round < 20; round++) {
@@ -89,8 +91,8 @@ final class GaleraTwoNodesTest {
   void append_sameMetaKeyFromTwoNodesRetriedOnConflict() throws Exception {
     int batches = 300;
     // Eight writers on one row conflict often; the test is that each conflict is retried.
-    try (MysqlStore one = open(cluster.url(1), MysqlStoreProvider.RETRIES, "50");
-         MysqlStore two = open(cluster.url(2), MysqlStoreProvider.RETRIES, "50")) {
+    try (MysqlStore one = open(cluster().url(1), MysqlStoreProvider.RETRIES, "50");
+         MysqlStore two = open(cluster().url(2), MysqlStoreProvider.RETRIES, "50")) {
       one.append(WriteBatch.of("tables", List.of(new Sample(35, 3, T0, 0))));
 
       ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -125,7 +127,7 @@ final class GaleraTwoNodesTest {
 
   @Test
   void append_originalMyIsamTableRefusedButReadable() throws Exception {
-    try (Connection connection = DriverManager.getConnection(cluster.url(1),
+    try (Connection connection = DriverManager.getConnection(cluster().url(1),
         TestDatabase.USER, TestDatabase.PASSWORD);
          Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE `33` (id int unsigned auto_increment primary key,"
@@ -134,7 +136,7 @@ final class GaleraTwoNodesTest {
       statement.execute("INSERT INTO `33` (value, time, rid) VALUES (11, " + T0 + ", 3)");
     }
 
-    try (MysqlStore store = open(cluster.url(1), MysqlStoreProvider.TABLE_PATTERN, "{cid}")) {
+    try (MysqlStore store = open(cluster().url(1), MysqlStoreProvider.TABLE_PATTERN, "{cid}")) {
       StoreException refused = assertThrows(StoreException.class, () -> store.append(
           WriteBatch.of("b", List.of(new Sample(33, 3, T0 + 60, 12)))));
 

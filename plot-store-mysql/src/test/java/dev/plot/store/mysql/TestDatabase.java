@@ -1,5 +1,6 @@
 package dev.plot.store.mysql;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,16 +10,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The test database on the shared MariaDB, from {@code PLOT_TEST_MYSQL_URL}, {@code _USER} and
  * {@code _PASSWORD} (defaults {@code jdbc:mysql://127.0.0.1:3306/plot_test}, plot, plot).
+ *
+ * <p>Builds running at the same time on one machine share that database, so each test JVM
+ * works in a schema of its own beside it ({@code plot_test_r} and a random number), dropped at
+ * exit; where the user may not create one, it uses the configured database itself.
  */
 final class TestDatabase {
 
-  static final String URL = env("PLOT_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/plot_test");
   static final String USER = env("PLOT_TEST_MYSQL_USER", "plot");
   static final String PASSWORD = env("PLOT_TEST_MYSQL_PASSWORD", "plot");
+  static final String URL = ownSchema(
+      env("PLOT_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/plot_test"));
 
   private TestDatabase() {
   }
@@ -87,6 +95,35 @@ final class TestDatabase {
          ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
+    }
+  }
+
+  /** The URL with its database replaced by a fresh one of this JVM's, or as given. */
+  private static String ownSchema(String configured) {
+    Matcher parts = Pattern.compile("(jdbc:mysql://[^/]+/)([A-Za-z0-9_$]+)(.*)")
+        .matcher(configured);
+    if (!parts.matches()) {
+      return configured;
+    }
+    String schema = parts.group(2) + "_r" + Math.abs(new SecureRandom().nextInt());
+    try (Connection connection = DriverManager.getConnection(configured, USER, PASSWORD);
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4");
+    } catch (SQLException e) {
+      System.out.println("tests use " + configured + " itself: cannot create a schema of"
+          + " their own (" + e.getMessage() + ")");
+      return configured;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(configured, schema)));
+    return parts.group(1) + schema + parts.group(3);
+  }
+
+  private static void dropSchema(String configured, String schema) {
+    try (Connection connection = DriverManager.getConnection(configured, USER, PASSWORD);
+         Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+    } catch (SQLException e) {
+      System.err.println("test schema " + schema + " left behind: " + e.getMessage());
     }
   }
 
