@@ -1,6 +1,7 @@
 package dev.plot.server;
 
 import dev.plot.core.CoreConfig;
+import dev.plot.core.jobs.JobsConfig;
 import dev.plot.http.HttpConfig;
 import dev.plot.thrift.ThriftConfig;
 import java.util.List;
@@ -48,7 +49,19 @@ public final class SettingsCatalog {
       new Entry(CoreConfig.QUEUE_SAMPLES, "1000000", "samples waiting for a commit before writes"
           + " are refused as busy"),
       new Entry(CoreConfig.WRITE_THREADS, "1", "threads committing groups"),
-      new Entry(CoreConfig.COMMIT_TIMEOUT, "60000", "ms a write waits for its commit"));
+      new Entry(CoreConfig.COMMIT_TIMEOUT, "60000", "ms a write waits for its commit"),
+      new Entry(JobsConfig.ROLLUP_INTERVAL, "60", "seconds between rollup runs; 0 turns"
+          + " rollups off"),
+      new Entry(JobsConfig.ROLLUP_LATENESS, "300", "seconds after a bucket ends before it is"
+          + " rolled up; points arriving later than this are not in the rollup"),
+      new Entry(JobsConfig.ROLLUP_CHUNK, "100", "most buckets of one series a rollup writes in"
+          + " one transaction"),
+      new Entry(JobsConfig.RETENTION_INTERVAL, "300", "seconds between retention runs; 0 turns"
+          + " retention off"),
+      new Entry(JobsConfig.RETENTION_DELETE_ROWS, "10000", "most points one retention step"
+          + " deletes in one transaction"),
+      new Entry(JobsConfig.RETENTION_PAUSE, "10", "ms retention pauses between two delete"
+          + " steps, leaving room for writers"));
 
   private SettingsCatalog() {
   }
