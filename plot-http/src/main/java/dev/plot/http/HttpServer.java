@@ -1,6 +1,9 @@
 package dev.plot.http;
 
 import dev.plot.core.PlotService;
+import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.chart.ChartLinks;
+import java.time.Clock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -17,7 +20,12 @@ public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
+  /** A server with default chart settings and the system clock. */
   public HttpServer(HttpConfig config, PlotService service) {
+    this(config, service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()));
+  }
+
+  public HttpServer(HttpConfig config, PlotService service, ChartLinks charts) {
     this.config = config;
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("plot-http");
@@ -26,12 +34,27 @@ public final class HttpServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    server.setHandler(routes(service));
+    server.setHandler(routes(service, charts));
     server.setStopTimeout(5_000);
   }
 
-  private Handler routes(PlotService service) {
-    return new HealthHandler(new NotFoundHandler());
+  private Handler routes(PlotService service, ChartLinks charts) {
+    long maxBody = config.maxBodyBytes();
+    GroupsHandler groups = new GroupsHandler(service, maxBody);
+    CategoriesHandler categories = new CategoriesHandler(service, maxBody);
+    ChartReplies replies = new ChartReplies(charts);
+    RoutesHandler routes = new RoutesHandler(new NotFoundHandler())
+        .route("/api/v1/points", new PointsHandler(service, maxBody))
+        .route(SeriesHandler.PREFIX + "*", new SeriesHandler(service))
+        .route(GroupsHandler.PATH, groups)
+        .route(GroupsHandler.PATH + "/*", groups)
+        .route(CategoriesHandler.PATH, categories)
+        .route(CategoriesHandler.PATH + "/*", categories)
+        .route(ChartsHandler.PATH, new ChartsHandler(charts, maxBody, config.publicUrl()))
+        .route(ChartLinkHandler.PREFIX + "*", new ChartLinkHandler(charts, replies))
+        .route(QuickChartHandler.PATH + ".*", new QuickChartHandler(charts, replies))
+        .route(StaticHandler.PREFIX + "*", new StaticHandler());
+    return new HealthHandler(routes);
   }
 
   public void start() {

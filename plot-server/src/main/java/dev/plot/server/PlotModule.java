@@ -8,6 +8,8 @@ import dev.plot.api.StoreProvider;
 import dev.plot.core.CoreConfig;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
+import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.chart.ChartLinks;
 import dev.plot.http.HttpConfig;
 import dev.plot.http.HttpServer;
 import dev.plot.thrift.PlotHandler;
@@ -71,8 +73,14 @@ public final class PlotModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Plot.Iface thriftHandler(PlotService service) {
-    return new PlotHandler(service);
+  ChartLinks chartLinks(PlotService service, Clock clock) {
+    return new ChartLinks(service, ChartConfig.from(settings), clock);
+  }
+
+  @Provides
+  @Singleton
+  Plot.Iface thriftHandler(PlotService service, ChartLinks charts) {
+    return new PlotHandler(service, charts);
   }
 
   @Provides
@@ -83,7 +91,7 @@ public final class PlotModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpServer httpServer(PlotService service) {
-    return new HttpServer(HttpConfig.from(settings), service);
+  HttpServer httpServer(PlotService service, ChartLinks charts) {
+    return new HttpServer(HttpConfig.from(settings), service, charts);
   }
 }

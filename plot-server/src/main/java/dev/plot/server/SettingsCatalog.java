@@ -1,6 +1,7 @@
 package dev.plot.server;
 
 import dev.plot.core.CoreConfig;
+import dev.plot.core.chart.ChartConfig;
 import dev.plot.core.jobs.JobsConfig;
 import dev.plot.http.HttpConfig;
 import dev.plot.thrift.ThriftConfig;
@@ -30,6 +31,19 @@ public final class SettingsCatalog {
       new Entry("log.compact-bytes", "536870912", "log size above which start-up writes a"
           + " snapshot and drops old segments"),
       new Entry("h2.fsync", "false", "force every H2 commit to the disk (not only to the OS)"),
+      new Entry("mysql.url", "jdbc:mysql://127.0.0.1:3306/plot", "JDBC URL of the MySQL store;"
+          + " several hosts for failover"),
+      new Entry("mysql.user", "plot", "MySQL user"),
+      new Entry("mysql.password", "", "MySQL password"),
+      new Entry("mysql.pool-size", "8", "MySQL connections"),
+      new Entry("mysql.table-pattern", "plot_{cid}", "table of a cid's points; {cid} serves the"
+          + " original system's tables"),
+      new Entry("mysql.write-wait-ms", "30000", "ms a write waits for a database that went"
+          + " away before it fails"),
+      new Entry("mysql.retries", "5", "retries of a transaction after a conflict (1213) or a"
+          + " connection lost before its commit was known"),
+      new Entry("mysql.causal-reads", "true", "on Galera, reads wait for writes committed on"
+          + " other nodes (wsrep_sync_wait=1)"),
       new Entry(ThriftConfig.HOST, "127.0.0.1", "Thrift listen address"),
       new Entry(ThriftConfig.PORT, "9090", "Thrift port"),
       new Entry(ThriftConfig.PROTOCOL, "binary", "Thrift protocol: binary or compact"),
@@ -61,7 +75,18 @@ public final class SettingsCatalog {
       new Entry(JobsConfig.RETENTION_DELETE_ROWS, "10000", "most points one retention step"
           + " deletes in one transaction"),
       new Entry(JobsConfig.RETENTION_PAUSE, "10", "ms retention pauses between two delete"
-          + " steps, leaving room for writers"));
+          + " steps, leaving room for writers"),
+      new Entry(ChartConfig.MAX_WIDTH, "4000", "widest chart picture, pixels; wider is a 400"),
+      new Entry(ChartConfig.MAX_HEIGHT, "4000", "tallest chart picture, pixels; taller is a 400"),
+      new Entry(ChartConfig.WIDTH, "800", "chart width when neither spec nor request gives one"),
+      new Entry(ChartConfig.HEIGHT, "400", "chart height when neither spec nor request gives one"),
+      new Entry(ChartConfig.MAX_SERIES, "20", "most series one chart shows"),
+      new Entry(ChartConfig.DEFAULT_LIMIT, "1440", "newest points per series of a chart without"
+          + " a window"),
+      new Entry(ChartConfig.FONT, "Noto Sans CJK SC", "font family of PNG charts; it must hold"
+          + " the glyphs of titles"),
+      new Entry(ChartConfig.EMOJI_FONT, "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+          "colour-emoji font whose pictures PNG charts draw for emoji, or none"));
 
   private SettingsCatalog() {
   }

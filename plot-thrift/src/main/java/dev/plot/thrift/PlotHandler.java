@@ -8,12 +8,15 @@ import dev.plot.api.Rollup;
 import dev.plot.core.PlotError;
 import dev.plot.core.PlotService;
 import dev.plot.core.Validation;
+import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.chart.ChartLinks;
 import dev.plot.thrift.gen.Bucket;
 import dev.plot.thrift.gen.CategoryInfo;
 import dev.plot.thrift.gen.Plot;
 import dev.plot.thrift.gen.RangeQuery;
 import dev.plot.thrift.gen.Sample;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.thrift.TApplicationException;
@@ -27,9 +30,16 @@ public class PlotHandler implements Plot.Iface {
   private static final Logger log = LoggerFactory.getLogger(PlotHandler.class);
 
   private final PlotService service;
+  private final ChartLinks charts;
 
+  /** A handler whose chart links use default chart settings and the system clock. */
   public PlotHandler(PlotService service) {
+    this(service, new ChartLinks(service, ChartConfig.defaults(), Clock.systemUTC()));
+  }
+
+  public PlotHandler(PlotService service, ChartLinks charts) {
     this.service = service;
+    this.charts = charts;
   }
 
   protected PlotService service() {
@@ -217,8 +227,14 @@ public class PlotHandler implements Plot.Iface {
 
   @Override
   public String create_chart(String specJson) throws TException {
-    throw ThriftErrors.toThrift(PlotError.of(PlotError.Code.BAD_REQUEST, "spec_json",
-        "chart links are not available in this build"));
+    try {
+      if (specJson == null) {
+        throw PlotError.bad("spec_json", "send a chart spec in JSON");
+      }
+      return charts.create(charts.parse(specJson)).code();
+    } catch (PlotError e) {
+      throw ThriftErrors.toThrift(e);
+    }
   }
 
   @Override

@@ -84,7 +84,7 @@ public final class ThriftServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    log.info("thrift stopped port={}", port());
+    log.info("thrift stopped");
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.plot.core.CoreConfig;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
 import dev.plot.store.h2.H2Store;
+import dev.plot.thrift.gen.CategoryInfo;
 import dev.plot.thrift.gen.Plot;
 import dev.plot.thrift.gen.PlotError;
 import dev.plot.thrift.gen.Sample;
@@ -141,6 +142,36 @@ final class ThriftServerTest {
           () -> client.plot_point(20, 1, -1)).getField());
       assertEquals("base", assertThrows(PlotError.class,
           () -> client.plot_point_base(20, 1, 3, 0.0)).getField());
+    }
+  }
+
+  @Test
+  void categories_defineGetListWithUtf8Names() throws Exception {
+    start();
+    try (TTransport transport = open()) {
+      Plot.Client client = new Plot.Client(new TBinaryProtocol(transport));
+      CategoryInfo rx = new CategoryInfo(1, "VPS · 带宽 · 入 💩");
+      rx.setUnit("Mbit/s");
+      rx.setBase(131072.0);
+      rx.setKind("counter");
+      rx.setWrap(4_294_967_296L);
+
+      client.define_category(rx);
+      client.plot(2, 1, 5);
+
+      CategoryInfo stored = client.get_category(1);
+      assertEquals("VPS · 带宽 · 入 💩", stored.getName());
+      assertEquals("counter", stored.getKind());
+      assertEquals(4_294_967_296L, stored.getWrap());
+      assertEquals(60, stored.getStep());
+      assertEquals(List.of("VPS · 带宽 · 入 💩", "cid 2"),
+          client.list_categories().stream().map(CategoryInfo::getName).toList());
+      PlotError unknown = assertThrows(PlotError.class, () -> client.get_category(99));
+      assertEquals(404, unknown.getCode());
+      CategoryInfo bad = new CategoryInfo(5, "bad zone");
+      bad.setZone("Mars/Olympus");
+      assertEquals("zone", assertThrows(PlotError.class,
+          () -> client.define_category(bad)).getField());
     }
   }
 

@@ -5,7 +5,10 @@ import java.sql.SQLTransientConnectionException;
 
 /** What a failed database call means for a retry. */
 enum SqlFailure {
-  /** No connection could be had: the database is down or unreachable; wait for it. */
+  /**
+   * No connection could be had, or only to a Galera node not yet synced: the database is
+   * down, unreachable or rejoining; wait for it.
+   */
   NO_CONNECTION,
   /** Deadlock, lock wait timeout or a Galera certification failure: retry the transaction. */
   CONFLICT,
@@ -50,10 +53,19 @@ enum SqlFailure {
     if (code == LOCK_DEADLOCK || code == LOCK_WAIT_TIMEOUT || state.equals("40001")) {
       return CONFLICT;
     }
+    if (code == WSREP_NOT_READY) {
+      // A restarted node takes connections before it has caught up; it rejects statements
+      // (and commits) untried, so nothing is in doubt.
+      return NO_CONNECTION;
+    }
     if (code == NO_SUCH_TABLE) {
       return MISSING_TABLE;
     }
-    if (state.startsWith("08") || code == WSREP_NOT_READY || code == SERVER_SHUTDOWN
+    if (String.valueOf(sql.getMessage()).startsWith("No operations allowed after")) {
+      // The driver closed the statement or connection under us after a failover.
+      return LOST;
+    }
+    if (state.startsWith("08") || code == SERVER_SHUTDOWN
         || code == CONNECTION_KILLED || code == SERVER_GONE || code == SERVER_LOST) {
       return LOST;
     }

@@ -1,0 +1,52 @@
+package dev.plot.http;
+
+import dev.plot.core.PlotError;
+import dev.plot.core.chart.ChartLinks;
+import dev.plot.core.chart.ChartSpec;
+import dev.plot.http.chart.ChartPage;
+import java.util.Optional;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A stored chart link: {@code /c/{code}} is the page, {@code /c/{code}.png}, {@code .svg},
+ * {@code .json} and {@code .csv} the other forms; {@code width} and {@code height} resize a
+ * picture within {@code chart.max-width} and {@code chart.max-height} (beyond: 400 naming the
+ * side). An unknown code is a 404: a page for the page, a JSON error for the other forms.
+ */
+public final class ChartLinkHandler extends ApiHandler {
+
+  /** Path prefix of chart links. */
+  public static final String PREFIX = "/c/";
+
+  private final ChartLinks charts;
+  private final ChartReplies replies;
+
+  public ChartLinkHandler(ChartLinks charts, ChartReplies replies) {
+    this.charts = charts;
+    this.replies = replies;
+  }
+
+  @Override
+  protected void serve(Request request, Response response, Callback callback) throws Exception {
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      throw methodNotAllowed(request, "GET");
+    }
+    String name = Request.getPathInContext(request).substring(PREFIX.length());
+    int dot = name.indexOf('.');
+    String code = dot < 0 ? name : name.substring(0, dot);
+    ChartReplies.Form form = ChartReplies.Form.of(dot < 0 ? "" : name.substring(dot + 1));
+    Optional<ChartSpec> spec = form == null ? Optional.empty() : charts.find(code);
+    if (spec.isEmpty()) {
+      if (form == ChartReplies.Form.PAGE) {
+        HttpReplies.bytes(response, callback, 404, ChartReplies.Form.PAGE.contentType,
+            ChartPage.notFound());
+        return;
+      }
+      throw PlotError.notFound("code", "no chart link " + name);
+    }
+    ChartSpec sized = replies.sized(spec.get(), HttpRequests.query(request));
+    replies.send(request, response, callback, sized, form, PREFIX + code, "");
+  }
+}

@@ -1,0 +1,167 @@
+package dev.plot.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plot.api.Sample;
+import dev.plot.core.PlotError;
+import dev.plot.core.PlotService;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code POST /api/v1/points}: saves a batch, all or nothing, and answers 200
+ * {@code {"saved": N}}. The body is a JSON array of {@code {cid, rid, value, time}} objects
+ * (time optional; one object alone also works) or text, one {@code cid rid value [time]} per
+ * line. A refusal is a 400 naming the field and the 0-based {@code index} (JSON) or 1-based
+ * {@code line} (text) of the sample at fault; nothing of the batch is saved then. A body over
+ * {@value HttpConfig#MAX_BODY} is a 413.
+ */
+public final class PointsHandler extends ApiHandler {
+
+  private final PlotService service;
+  private final long maxBodyBytes;
+
+  /**
+   * @param maxBodyBytes largest body taken, in bytes
+   */
+  public PointsHandler(PlotService service, long maxBodyBytes) {
+    this.service = service;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  protected void serve(Request request, Response response, Callback callback) throws Exception {
+    if (!"POST".equals(request.getMethod())) {
+      throw methodNotAllowed(request, "POST");
+    }
+    byte[] body = HttpRequests.body(request, maxBodyBytes);
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    int saved = isJson(type, body) ? saveJson(body) : saveText(body);
+    HttpReplies.json(response, callback, 200, HttpJson.object().put("saved", saved));
+  }
+
+  private static boolean isJson(String type, byte[] body) {
+    if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      return true;
+    }
+    for (byte b : body) {
+      if (!Character.isWhitespace(b)) {
+        return b == '[' || b == '{';
+      }
+    }
+    return false;
+  }
+
+  private int saveJson(byte[] body) {
+    JsonNode root = HttpJson.parse(body);
+    List<JsonNode> items = new ArrayList<>();
+    if (root.isArray()) {
+      root.forEach(items::add);
+    } else if (root.isObject()) {
+      items.add(root);
+    } else {
+      throw PlotError.bad("body", "send a JSON array of {cid, rid, value, time} objects");
+    }
+    List<Sample> samples = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        samples.add(sample(items.get(i)));
+      } catch (PlotError e) {
+        throw e.atIndex(i);
+      }
+    }
+    return service.save(samples);
+  }
+
+  private static Sample sample(JsonNode item) {
+    if (!item.isObject()) {
+      throw PlotError.bad("sample", "each sample is an object {cid, rid, value, time}");
+    }
+    long cid = HttpJson.integer(item.get("cid"), "cid");
+    long rid = HttpJson.integer(item.get("rid"), "rid");
+    long value = HttpJson.integer(item.get("value"), "value");
+    JsonNode time = item.get("time");
+    if (time == null || time.isNull()) {
+      return Sample.untimed(cid, rid, value);
+    }
+    return new Sample(cid, rid, HttpJson.integer(time, "time"), value);
+  }
+
+  private int saveText(byte[] body) {
+    String text = utf8(body);
+    List<Sample> samples = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    String[] rows = text.split("\r?\n", -1);
+    for (int i = 0; i < rows.length; i++) {
+      String row = rows[i].strip();
+      if (row.isEmpty()) {
+        continue;
+      }
+      try {
+        samples.add(textSample(row));
+      } catch (PlotError e) {
+        throw e.atLine(i + 1);
+      }
+      lines.add(i + 1);
+    }
+    try {
+      return service.save(samples);
+    } catch (PlotError e) {
+      throw onLine(e, lines, samples.size());
+    }
+  }
+
+  /** The core names a sample's index; a text body's client needs its line instead. */
+  private static PlotError onLine(PlotError e, List<Integer> lines, int count) {
+    if (e.line() != null || (e.index() == null && count != 1)) {
+      return e;
+    }
+    int index = e.index() == null ? 0 : e.index();
+    String message = e.getMessage().replaceFirst("^sample " + index + ": ", "");
+    return PlotError.of(e.code(), e.field(), message).atLine(lines.get(index));
+  }
+
+  private static Sample textSample(String row) {
+    String[] parts = row.split("\\s+");
+    if (parts.length < 3 || parts.length > 4) {
+      throw PlotError.bad("line", "a line is: cid rid value [time]");
+    }
+    long cid = textInteger(parts[0], "cid");
+    long rid = textInteger(parts[1], "rid");
+    long value = textInteger(parts[2], "value");
+    if (parts.length == 3) {
+      return Sample.untimed(cid, rid, value);
+    }
+    return new Sample(cid, rid, textInteger(parts[3], "time"), value);
+  }
+
+  private static long textInteger(String text, String field) {
+    if (!text.matches("[+-]?[0-9]{1,400}")) {
+      throw PlotError.bad(field, field + " must be an integer" + HttpRequests.shown(text));
+    }
+    BigInteger value = new BigInteger(text);
+    if (value.bitLength() > 63) {
+      throw PlotError.bad(field, field + " must be from -2^63 to 2^63-1"
+          + HttpRequests.shown(text));
+    }
+    return value.longValue();
+  }
+
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw PlotError.bad("body", "the body is not UTF-8 text");
+    }
+  }
+}
