@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "plot", mixinStandardHelpOptions = true, version = "plot 0.1.0",
     description = "Chart statistics: save numbers in one call, show them through a short link.",
     subcommands = {ServeCommand.class, PointCommand.class, PutCommand.class,
-        ImportCommand.class, SettingsCommand.class, TokenCommand.class})
+        ImportCommand.class, SettingsCommand.class, TokenCommand.class, AgentCommand.class,
+        CategoryCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -5,15 +5,20 @@ import com.google.inject.Injector;
 import dev.plot.api.PointStore;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
+import dev.plot.core.jobs.JobsConfig;
+import dev.plot.core.jobs.RetentionJob;
+import dev.plot.core.jobs.RollupJob;
 import dev.plot.http.HttpServer;
 import dev.plot.thrift.ThriftServer;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running plot: the store, the core and both front ends. Stopping closes the front ends
- * first, then commits every queued write, then closes the store, so nothing acknowledged or in
- * flight is lost at shutdown.
+ * A running plot: the store, the core, both front ends and the rollup and retention jobs.
+ * Stopping closes the front ends first, then lets the jobs finish their current step, then
+ * commits every queued write, then closes the store, so nothing acknowledged or in flight is
+ * lost at shutdown.
  */
 public final class PlotServer implements AutoCloseable {
 
@@ -24,6 +29,8 @@ public final class PlotServer implements AutoCloseable {
   private final ThriftServer thrift;
   private final HttpServer http;
   private final dev.plot.core.access.Access access;
+  private final RollupJob rollups;
+  private final RetentionJob retention;
   private boolean closed;
 
   private PlotServer(Injector injector) {
@@ -32,14 +39,22 @@ public final class PlotServer implements AutoCloseable {
     this.thrift = injector.getInstance(ThriftServer.class);
     this.http = injector.getInstance(HttpServer.class);
     this.access = injector.getInstance(dev.plot.core.access.Access.class);
+    JobsConfig jobs = JobsConfig.from(injector.getInstance(Settings.class));
+    Clock clock = injector.getInstance(Clock.class);
+    this.rollups = new RollupJob(service, jobs, clock);
+    this.retention = new RetentionJob(store, jobs, clock);
   }
 
-  /** Opens the store and starts both front ends. */
+  /** Opens the store, starts both front ends, then the background jobs. */
   public static PlotServer start(Settings settings) {
     PlotServer server = new PlotServer(Guice.createInjector(new PlotModule(settings)));
     server.thrift.start();
     server.http.start();
     ExposureCheck.warn(settings, server.thrift, server.http);
+
+    server.rollups.start();
+
+    server.retention.start();
     log.info("plot serving store={} thrift={} http={}",
         settings.get(SettingsCatalog.STORE, "log"), server.thriftPort(), server.httpPort());
     return server;
@@ -62,6 +77,16 @@ public final class PlotServer implements AutoCloseable {
     return access;
   }
 
+  /** The rollup job, for its counters. */
+  public RollupJob rollups() {
+    return rollups;
+  }
+
+  /** The retention job, for its counters. */
+  public RetentionJob retention() {
+    return retention;
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
@@ -73,6 +98,10 @@ public final class PlotServer implements AutoCloseable {
     http.close();
 
     thrift.close();
+
+    rollups.close();
+
+    retention.close();
 
     service.close();
 

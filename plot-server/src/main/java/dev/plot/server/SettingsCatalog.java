@@ -3,6 +3,7 @@ package dev.plot.server;
 import dev.plot.core.CoreConfig;
 import dev.plot.core.access.AccessConfig;
 import dev.plot.core.chart.ChartConfig;
+import dev.plot.core.jobs.JobsConfig;
 import dev.plot.core.tls.TlsConfig;
 import dev.plot.http.HttpConfig;
 import dev.plot.http.guard.HttpLimits;
@@ -67,6 +68,18 @@ public final class SettingsCatalog {
           + " are refused as busy"),
       new Entry(CoreConfig.WRITE_THREADS, "1", "threads committing groups"),
       new Entry(CoreConfig.COMMIT_TIMEOUT, "60000", "ms a write waits for its commit"),
+      new Entry(JobsConfig.ROLLUP_INTERVAL, "60", "seconds between rollup runs; 0 turns"
+          + " rollups off"),
+      new Entry(JobsConfig.ROLLUP_LATENESS, "300", "seconds after a bucket ends before it is"
+          + " rolled up; points arriving later than this are not in the rollup"),
+      new Entry(JobsConfig.ROLLUP_CHUNK, "100", "most buckets of one series a rollup writes in"
+          + " one transaction"),
+      new Entry(JobsConfig.RETENTION_INTERVAL, "300", "seconds between retention runs; 0 turns"
+          + " retention off"),
+      new Entry(JobsConfig.RETENTION_DELETE_ROWS, "10000", "most points one retention step"
+          + " deletes in one transaction"),
+      new Entry(JobsConfig.RETENTION_PAUSE, "10", "ms retention pauses between two delete"
+          + " steps, leaving room for writers"),
       new Entry(ChartConfig.MAX_WIDTH, "4000", "widest chart picture, pixels; wider is a 400"),
       new Entry(ChartConfig.MAX_HEIGHT, "4000", "tallest chart picture, pixels; taller is a 400"),
       new Entry(ChartConfig.WIDTH, "800", "chart width when neither spec nor request gives one"),

@@ -6,12 +6,12 @@ import dev.plot.api.Agg;
 import dev.plot.api.Category;
 import dev.plot.api.Kind;
 import dev.plot.api.Point;
+import dev.plot.api.PointStore;
 import dev.plot.api.Rollup;
 import dev.plot.api.Sample;
 import dev.plot.core.CoreConfig;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
-import dev.plot.store.h2.H2Store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retention over the real embedded H2 store, with a clock set by hand. */
-final class RetentionJobTest {
+/** Retention over a real store (see the subclasses), with a clock set by hand. */
+abstract class RetentionJobTest {
+
+  /** Opens the store under test in an empty directory. */
+  abstract PointStore openStore(Path dir);
 
   private static final long T0 = 1_764_806_400L;
 
@@ -29,12 +32,12 @@ final class RetentionJobTest {
   Path dataDir;
 
   private final TestClock clock = new TestClock(T0);
-  private H2Store store;
+  private PointStore store;
   private PlotService service;
 
   @BeforeEach
   void open() {
-    store = new H2Store(dataDir, false, 4);
+    store = openStore(dataDir);
     service = new PlotService(store, CoreConfig.defaults(), clock);
   }
 

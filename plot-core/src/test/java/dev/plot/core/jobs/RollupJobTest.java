@@ -14,7 +14,6 @@ import dev.plot.api.StoreException;
 import dev.plot.core.CoreConfig;
 import dev.plot.core.PlotService;
 import dev.plot.core.Settings;
-import dev.plot.store.h2.H2Store;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -28,8 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rollups over the real embedded H2 store, with a clock set by hand. */
-final class RollupJobTest {
+/** Rollups over a real store (see the subclasses), with a clock set by hand. */
+abstract class RollupJobTest {
+
+  /** Opens the store under test in an empty directory. */
+  abstract PointStore openStore(Path dir);
 
   private static final long T0 = 1_764_806_400L;
 
@@ -37,12 +39,12 @@ final class RollupJobTest {
   Path dataDir;
 
   private final TestClock clock = new TestClock(T0);
-  private H2Store store;
+  private PointStore store;
   private final List<PlotService> services = new ArrayList<>();
 
   @BeforeEach
   void open() {
-    store = new H2Store(dataDir, false, 4);
+    store = openStore(dataDir);
   }
 
   @AfterEach
