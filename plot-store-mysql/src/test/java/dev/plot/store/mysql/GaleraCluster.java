@@ -52,7 +52,7 @@ final class GaleraCluster implements AutoCloseable {
         "skipped: galera is not installed (" + PROVIDER + "; apt-get install galera-4 rsync)");
     Optional<Path> scripts = findScripts();
     Assumptions.assumeTrue(scripts.isPresent(),
-        "skipped: shared/galera/start.sh not found above " + Path.of("").toAbsolutePath()
+        "skipped: shared/galera/start.sh or scripts/galera/start.sh not found above " + Path.of("").toAbsolutePath()
             + " (set PLOT_GALERA_SCRIPTS)");
     for (int port : PORTS) {
       Assumptions.assumeTrue(free(port), "skipped: port " + port
@@ -147,10 +147,14 @@ final class GaleraCluster implements AutoCloseable {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(Path.of(configured)).filter(dir -> Files.exists(dir.resolve("start.sh")));
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/galera");
-      if (Files.isExecutable(candidate.resolve("start.sh"))) {
-        return Optional.of(candidate);
+    // The workplace's shared scripts first; else the copy in the repository's scripts/galera,
+    // so a clean clone anywhere runs the suite.
+    for (String place : new String[] {"shared/galera", "scripts/galera"}) {
+      for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        Path candidate = dir.resolve(place);
+        if (Files.isExecutable(candidate.resolve("start.sh"))) {
+          return Optional.of(candidate);
+        }
       }
     }
     return Optional.empty();
