@@ -52,8 +52,8 @@ final class GaleraCluster implements AutoCloseable {
         "skipped: galera is not installed (" + PROVIDER + "; apt-get install galera-4 rsync)");
     Optional<Path> scripts = findScripts();
     Assumptions.assumeTrue(scripts.isPresent(),
-        "skipped: shared/galera/start.sh or scripts/galera/start.sh not found above " + Path.of("").toAbsolutePath()
-            + " (set PLOT_GALERA_SCRIPTS)");
+        "skipped: shared/galera/start.sh or scripts/galera/start.sh not found above "
+            + Path.of("").toAbsolutePath() + " (set PLOT_GALERA_SCRIPTS)");
     for (int port : PORTS) {
       Assumptions.assumeTrue(free(port), "skipped: port " + port
           + " is in use; another Galera test cluster is running on this machine");
