@@ -29,6 +29,11 @@ public record JobsConfig(
   public static final String RETENTION_DELETE_ROWS = "retention.delete-rows";
   public static final String RETENTION_PAUSE = "retention.pause-ms";
 
+  /**
+   * Reads and checks every job setting.
+   *
+   * @throws IllegalArgumentException naming the setting that is malformed or out of range
+   */
   public static JobsConfig from(Settings settings) {
     JobsConfig config = new JobsConfig(
         settings.getLong(ROLLUP_INTERVAL, 60),

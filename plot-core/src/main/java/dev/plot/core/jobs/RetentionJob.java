@@ -31,6 +31,7 @@ public final class RetentionJob extends BackgroundJob {
   private final AtomicLong pointsDeleted = new AtomicLong();
   private final AtomicLong steps = new AtomicLong();
 
+  /** @param clock decides which points are older than their category's retention */
   public RetentionJob(PointStore store, JobsConfig config, Clock clock) {
     super("retention", config.retentionIntervalSeconds());
     this.store = store;

@@ -50,6 +50,11 @@ public final class RollupJob extends BackgroundJob {
   private final AtomicLong batchesWritten = new AtomicLong();
   private final AtomicLong bucketsLeftOut = new AtomicLong();
 
+  /**
+   * @param service reads buckets with the rules of a range read; its store receives the target
+   *     points and the watermarks
+   * @param clock decides which buckets are closed
+   */
   public RollupJob(PlotService service, JobsConfig config, Clock clock) {
     super("rollup", config.rollupIntervalSeconds());
     this.service = service;

@@ -38,6 +38,8 @@ public final class NetflowAgent {
   /** Opens a connection to the server. */
   @FunctionalInterface
   public interface Connector {
+
+    /** A new connection, which the agent closes after each send. */
     PlotClient connect() throws TException;
   }
 
@@ -70,6 +72,11 @@ public final class NetflowAgent {
   private final AtomicLong samplesDropped = new AtomicLong();
   private final AtomicLong samplesRefused = new AtomicLong();
 
+  /**
+   * @param connector opens a connection for each send
+   * @param spool keeps readings until the server has saved them
+   * @param clock stamps each reading
+   */
   public NetflowAgent(Connector connector, Options options, InterfaceRids rids, Spool spool,
       Clock clock) {
     this.connector = connector;
