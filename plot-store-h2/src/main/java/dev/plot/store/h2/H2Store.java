@@ -43,6 +43,8 @@ public final class H2Store implements PointStore {
 
   /** How long batch ids are kept for retries, in seconds. */
   private static final long BATCH_ID_KEEP_SECONDS = 86_400;
+  /** SQL state of a unique or primary key violation. */
+  private static final String DUPLICATE_KEY = "23505";
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;
@@ -191,7 +193,25 @@ public final class H2Store implements PointStore {
 
   @Override
   public boolean insertCategory(Category category) {
-    return write(mapper -> mapper.insertCategory(CategoryRow.of(category)) > 0);
+    try {
+      return write(mapper -> mapper.insertCategory(CategoryRow.of(category)) > 0);
+    } catch (StoreException e) {
+      // Two first writes to one cid race past NOT EXISTS; the key lets one in and the loser
+      // finds the winner's row, which is what the contract asks for.
+      if (isDuplicateKey(e) && category(category.cid()).isPresent()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isDuplicateKey(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
