@@ -1,5 +1,6 @@
 package dev.plot.server;
 
+import dev.plot.bench.BenchMain;
 import dev.plot.thrift.gen.PlotError;
 import java.io.PrintWriter;
 import org.apache.thrift.TApplicationException;
@@ -30,6 +31,8 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code, for tests. */
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    // The load generator and the JMH benchmarks ship in the same jar as the server they measure.
+    commandLine.addSubcommand("bench", new CommandLine(new BenchMain()));
     commandLine.setExecutionExceptionHandler(Main::oneLineError);
     return commandLine.execute(args);
   }
