@@ -1,5 +1,6 @@
 package dev.plot.store.h2;
 
+import dev.plot.api.CategoryRow;
 import dev.plot.api.Point;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.plot.store.h2;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plot.api.Category;
+import dev.plot.api.CategoryRow;
 import dev.plot.api.Point;
 import dev.plot.api.PointStore;
 import dev.plot.api.Sample;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;

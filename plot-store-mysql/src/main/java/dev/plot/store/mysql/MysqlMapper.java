@@ -1,5 +1,6 @@
 package dev.plot.store.mysql;
 
+import dev.plot.api.CategoryRow;
 import dev.plot.api.Point;
 import dev.plot.api.StoredChart;
 import java.util.List;

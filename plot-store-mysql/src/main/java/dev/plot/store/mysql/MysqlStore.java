@@ -2,6 +2,7 @@ package dev.plot.store.mysql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plot.api.Category;
+import dev.plot.api.CategoryRow;
 import dev.plot.api.Point;
 import dev.plot.api.PointStore;
 import dev.plot.api.Sample;

@@ -1,11 +1,9 @@
-package dev.plot.store.h2;
+package dev.plot.api;
 
-import dev.plot.api.Agg;
-import dev.plot.api.Category;
-import dev.plot.api.Kind;
-import dev.plot.api.Rollup;
-
-/** A category as one row of {@code plot_category}; MyBatis fills and reads its fields. */
+/**
+ * A category flattened to the columns of one SQL row ({@code plot_category} in plot's stores),
+ * so stores that map rows by field name, as MyBatis does, share one mapping.
+ */
 public final class CategoryRow {
 
   public long cid;
@@ -23,7 +21,8 @@ public final class CategoryRow {
   public String rollupAgg;
   public String rollupZone;
 
-  static CategoryRow of(Category category) {
+  /** The row of a category. */
+  public static CategoryRow of(Category category) {
     CategoryRow row = new CategoryRow();
     row.cid = category.cid();
     row.name = category.name();
@@ -45,7 +44,8 @@ public final class CategoryRow {
     return row;
   }
 
-  Category toCategory() {
+  /** The category this row holds. */
+  public Category toCategory() {
     Rollup rollup = rollupCid == null ? null
         : new Rollup(rollupCid, rollupStep, Agg.parse(rollupAgg), rollupZone);
     return new Category(cid, name, unit, base, step, Kind.parse(kind), wrap, maxGap, zone,
