@@ -197,9 +197,13 @@ public final class LogStore implements PointStore {
             throw new IOException("checksum mismatch");
           }
         } catch (IOException torn) {
-          if (!last) {
+          // Only the newest file can end in a write the OS never finished, and such a write is
+          // the last thing in it: an intact record after the bad one means damage, not a tear.
+          long intact = last ? intactRecordAfter(file, offset) : offset;
+          if (intact >= 0) {
             throw new StoreException("log file " + file + " is damaged at byte " + offset + " ("
-                + torn.getMessage() + "); restore it or move it away");
+                + torn.getMessage() + (last ? "; an intact record follows at byte " + intact : "")
+                + "); restore it or move it away");
           }
           cutTornTail(file, offset);
           break;
@@ -209,6 +213,41 @@ public final class LogStore implements PointStore {
       }
     }
     logBytes += offset;
+  }
+
+  /**
+   * The offset of the first record after {@code damaged} whose length fits the file and whose
+   * checksum holds, or -1. A false match needs a random 32-bit checksum to agree, so damage
+   * is all it finds.
+   */
+  static long intactRecordAfter(Path file, long damaged) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long start = damaged + 1;
+      long size = channel.size() - start;
+      if (size < RecordCodec.HEADER + 1) {
+        return -1;
+      }
+      ByteBuffer rest = channel.map(FileChannel.MapMode.READ_ONLY, start, size)
+          .order(ByteOrder.LITTLE_ENDIAN);
+      CRC32C check = new CRC32C();
+      for (int at = 0; at + RecordCodec.HEADER < size; at++) {
+        int length = rest.getInt(at);
+        if (length < 1 || length > size - at - RecordCodec.HEADER) {
+          continue;
+        }
+        int bodyAt = at + RecordCodec.HEADER;
+        byte type = rest.get(bodyAt);
+        if (type < RecordCodec.POINTS || type > RecordCodec.BATCH) {
+          continue;
+        }
+        check.reset();
+        check.update(rest.slice(bodyAt, length));
+        if ((int) check.getValue() == rest.getInt(at + 4)) {
+          return start + at;
+        }
+      }
+      return -1;
+    }
   }
 
   private static void cutTornTail(Path file, long offset) throws IOException {

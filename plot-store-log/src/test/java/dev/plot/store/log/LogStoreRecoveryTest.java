@@ -89,6 +89,30 @@ final class LogStoreRecoveryTest {
   }
 
   @Test
+  void open_refusesDamageInTheMiddleOfTheNewestSegmentAndKeepsTheFile() throws Exception {
+    try (LogStore store = open()) {
+      for (int i = 0; i < 20; i++) {
+        store.append(batch("batch-" + i, 1 + i, 10, 11, 12));
+      }
+    }
+    Path segment = lastSegment();
+    long size = Files.size(segment);
+    long damagedAt = size / 2;
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      // A flipped sector in the middle of the file: the records after it are intact.
+      channel.write(ByteBuffer.wrap(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe}),
+          damagedAt);
+    }
+
+    StoreException refused = assertThrows(StoreException.class, this::open);
+
+    assertTrue(refused.getMessage().contains(segment.getFileName().toString()),
+        refused.getMessage());
+    assertTrue(refused.getMessage().contains("an intact record follows"), refused.getMessage());
+    assertEquals(size, Files.size(segment), "a refused start cuts nothing");
+  }
+
+  @Test
   void open_secondOpenerRefused() {
     LogStore store = open();
     try {
