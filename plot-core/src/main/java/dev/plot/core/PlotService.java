@@ -8,7 +8,9 @@ import dev.plot.api.Sample;
 import dev.plot.api.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,11 +81,17 @@ public final class PlotService implements AutoCloseable {
     }
     long now = clock.millis() / 1000;
     List<Sample> timed = new ArrayList<>(samples.size());
+    // Unknown cids are defined only once the whole batch has passed, so a refused batch
+    // leaves no category behind.
+    Map<Long, Category> undefined = new HashMap<>();
     for (int i = 0; i < samples.size(); i++) {
       Sample sample = samples.get(i);
       try {
         Validation.checkCid(sample.cid());
-        Category category = registry.forWrite(sample.cid());
+        Category category = registry.find(sample.cid()).orElse(null);
+        if (category == null) {
+          category = undefined.computeIfAbsent(sample.cid(), registry::defaultsForWrite);
+        }
         Validation.checkSample(sample, category);
       } catch (PlotError e) {
         throw samples.size() == 1 ? e : e.atIndex(i);
@@ -92,7 +100,33 @@ public final class PlotService implements AutoCloseable {
       }
       timed.add(sample.hasTime() ? sample : sample.at(now));
     }
+    if (!undefined.isEmpty()) {
+      defineFirstWritten(samples, undefined);
+    }
     return timed;
+  }
+
+  private void defineFirstWritten(List<Sample> samples, Map<Long, Category> undefined) {
+    Map<Long, Category> stored = new HashMap<>();
+    try {
+      for (Long cid : undefined.keySet()) {
+        stored.put(cid, registry.forWrite(cid));
+      }
+    } catch (StoreException e) {
+      throw PlotError.unavailable("category registry unavailable: " + e.getMessage());
+    }
+    for (int i = 0; i < samples.size(); i++) {
+      Sample sample = samples.get(i);
+      Category category = stored.get(sample.cid());
+      // Another client may have defined the cid differently (a counter with a wrap) meanwhile.
+      if (category != null && !category.equals(undefined.get(sample.cid()))) {
+        try {
+          Validation.checkSample(sample, category);
+        } catch (PlotError e) {
+          throw samples.size() == 1 ? e : e.atIndex(i);
+        }
+      }
+    }
   }
 
   /**

@@ -56,17 +56,26 @@ public final class Registry {
     if (known.isPresent()) {
       return known.get();
     }
-    if (!autoDefine) {
-      throw PlotError.bad("cid", "category " + cid + " is not defined and "
-          + CoreConfig.AUTO_DEFINE + " is off; define it first");
-    }
-    Category defaults = Category.defaults(cid);
+    Category defaults = defaultsForWrite(cid);
     if (store.insertCategory(defaults)) {
       log.info("category defined by first write cid={}", cid);
     }
     Category stored = store.category(cid).orElse(defaults);
     cache.put(cid, stored);
     return stored;
+  }
+
+  /**
+   * The defaults a first write to this unknown cid would define, without defining it.
+   *
+   * @throws PlotError naming cid when {@value CoreConfig#AUTO_DEFINE} is off
+   */
+  public Category defaultsForWrite(long cid) {
+    if (!autoDefine) {
+      throw PlotError.bad("cid", "category " + cid + " is not defined and "
+          + CoreConfig.AUTO_DEFINE + " is off; define it first");
+    }
+    return Category.defaults(cid);
   }
 
   /** Defines or redefines a category after checking every field. */

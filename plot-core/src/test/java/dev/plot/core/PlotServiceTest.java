@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ final class PlotServiceTest {
     assertEquals("rid", error.field());
     assertEquals(2, error.index());
     assertEquals(List.of(), service.newest(3, 1, 10));
+    assertEquals(Optional.empty(), store.category(3), "a refused batch defines no category");
   }
 
   @Test
