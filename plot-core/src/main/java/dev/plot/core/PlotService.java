@@ -84,13 +84,17 @@ public final class PlotService implements AutoCloseable {
     // Unknown cids are defined only once the whole batch has passed, so a refused batch
     // leaves no category behind.
     Map<Long, Category> undefined = new HashMap<>();
+    Category category = null;
     for (int i = 0; i < samples.size(); i++) {
       Sample sample = samples.get(i);
       try {
         Validation.checkCid(sample.cid());
-        Category category = registry.find(sample.cid()).orElse(null);
-        if (category == null) {
-          category = undefined.computeIfAbsent(sample.cid(), registry::defaultsForWrite);
+        // A batch is mostly one cid: look it up once per run of equal cids.
+        if (category == null || category.cid() != sample.cid()) {
+          category = registry.find(sample.cid()).orElse(null);
+          if (category == null) {
+            category = undefined.computeIfAbsent(sample.cid(), registry::defaultsForWrite);
+          }
         }
         Validation.checkSample(sample, category);
       } catch (PlotError e) {
