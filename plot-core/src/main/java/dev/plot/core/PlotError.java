@@ -15,6 +15,7 @@ public final class PlotError extends RuntimeException {
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
     TOO_LARGE(413),
     TOO_MANY_REQUESTS(429),
     UNAVAILABLE(503);

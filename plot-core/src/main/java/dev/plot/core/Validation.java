@@ -12,9 +12,9 @@ public final class Validation {
 
   /** Latest accepted point time: the last second of year 9999. */
   public static final long MAX_TIME = 253_402_300_799L;
-  /** Longest category name, in characters. */
+  /** Longest category name, in characters (code points). */
   public static final int MAX_NAME = 200;
-  /** Longest unit, in characters. */
+  /** Longest unit, in characters (code points). */
   public static final int MAX_UNIT = 50;
 
   private Validation() {
@@ -77,12 +77,12 @@ public final class Validation {
   public static void checkCategory(Category category) {
     checkCid(category.cid());
     String name = category.name();
-    if (name.isBlank() || name.length() > MAX_NAME) {
-      throw PlotError.bad("name", "name must have 1 to " + MAX_NAME + " characters");
+    checkUnicode("name", name);
+    if (name.isBlank() || characters(name) > MAX_NAME) {
+      throw PlotError.bad("name", "name must have 1 to " + MAX_NAME + " characters, not "
+          + characters(name));
     }
-    if (category.unit().length() > MAX_UNIT) {
-      throw PlotError.bad("unit", "unit must have at most " + MAX_UNIT + " characters");
-    }
+    checkText("unit", category.unit(), MAX_UNIT);
     if (category.base() != null) {
       checkBase(category.base());
     }
@@ -118,8 +118,55 @@ public final class Validation {
     }
   }
 
+  /**
+   * Checks text a client stores: valid Unicode, and at most {@code max} characters.
+   *
+   * @throws PlotError naming {@code field}
+   */
+  public static void checkText(String field, String text, int max) {
+    checkUnicode(field, text);
+    int characters = characters(text);
+    if (characters > max) {
+      throw PlotError.bad(field, field + " must have at most " + max + " characters, not "
+          + characters);
+    }
+  }
+
+  /**
+   * Refuses text with an unpaired UTF-16 surrogate. Such text has no UTF-8 form, so each store
+   * and writer would mangle it its own way (one joins it with the next character); the index
+   * counts characters (code points) from 0, as the length limits do.
+   *
+   * @throws PlotError naming {@code field}
+   */
+  public static void checkUnicode(String field, String text) {
+    if (text == null) {
+      return;
+    }
+    int index = 0;
+    for (int i = 0; i < text.length(); index++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i += 2;
+      } else if (Character.isSurrogate(c)) {
+        throw PlotError.bad(field, field + ": not valid Unicode (an unpaired surrogate at index "
+            + index + ")");
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** The length a user sees: code points, so an emoji counts once, not as two UTF-16 units. */
+  public static int characters(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
   /** Parses an IANA zone name, refusing unknown ones with the field named. */
   public static ZoneId checkZone(String field, String zone) {
+    // The refusal below repeats the zone; text that is not Unicode cannot be repeated.
+    checkUnicode(field, zone);
     try {
       return ZoneId.of(zone);
     } catch (DateTimeException e) {

@@ -1,6 +1,7 @@
 package dev.plot.http;
 
 import dev.plot.core.PlotError;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -42,9 +43,15 @@ public abstract class ApiHandler extends Handler.Abstract {
     HttpReplies.error(response, callback, e);
   }
 
-  /** Refuses a method the route does not take. */
-  protected static PlotError methodNotAllowed(Request request, String allowed) {
-    return PlotError.bad("method", request.getMethod() + " is not allowed here; use "
-        + allowed);
+  /**
+   * Refuses a method the route does not take: a 405 naming it, with {@code Allow} listing the
+   * methods that work, so a client can correct the method rather than the request.
+   */
+  protected static PlotError methodNotAllowed(Request request, Response response,
+      String... allowed) {
+    String list = String.join(", ", allowed);
+    response.getHeaders().put(HttpHeader.ALLOW, list);
+    return PlotError.of(PlotError.Code.METHOD_NOT_ALLOWED, "method", request.getMethod()
+        + " is not allowed here; use " + list);
   }
 }

@@ -66,12 +66,12 @@ public final class CategoriesHandler extends ApiHandler {
           HttpReplies.json(response, callback, 201,
               json(service.registry().define(category)));
         }
-        default -> throw methodNotAllowed(request, "GET or POST");
+        default -> throw methodNotAllowed(request, response, "GET", "POST");
       }
       return;
     }
     if (!"GET".equals(request.getMethod())) {
-      throw methodNotAllowed(request, "GET");
+      throw methodNotAllowed(request, response, "GET");
     }
     Long cid = HttpRequests.integer("cid", path.substring(PATH.length() + 1));
     access.check(request, Scope.READ, cid);

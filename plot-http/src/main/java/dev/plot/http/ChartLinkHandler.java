@@ -39,7 +39,7 @@ public final class ChartLinkHandler extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-      throw methodNotAllowed(request, "GET");
+      throw methodNotAllowed(request, response, "GET", "HEAD");
     }
     String name = Request.getPathInContext(request).substring(PREFIX.length());
     int dot = name.indexOf('.');

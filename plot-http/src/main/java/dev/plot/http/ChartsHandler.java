@@ -45,7 +45,7 @@ public final class ChartsHandler extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     if (!"POST".equals(request.getMethod())) {
-      throw methodNotAllowed(request, "POST");
+      throw methodNotAllowed(request, response, "POST");
     }
     access.check(request, Scope.READ);
     byte[] body = HttpRequests.body(request, maxBodyBytes);

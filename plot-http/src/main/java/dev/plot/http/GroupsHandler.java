@@ -45,7 +45,7 @@ public final class GroupsHandler extends ApiHandler {
     String path = Request.getPathInContext(request);
     if (path.equals(PATH) || path.equals(PATH + "/")) {
       if (!"GET".equals(request.getMethod())) {
-        throw methodNotAllowed(request, "GET");
+        throw methodNotAllowed(request, response, "GET");
       }
       ObjectNode body = HttpJson.object();
       ObjectNode groups = body.putObject("groups");
@@ -67,7 +67,8 @@ public final class GroupsHandler extends ApiHandler {
         service.deleteGroup(name);
         HttpReplies.json(response, callback, 200, HttpJson.object().put("deleted", name));
       }
-      default -> throw methodNotAllowed(request, "GET, PUT or DELETE");
+      default -> throw methodNotAllowed(request, response, "GET", "PUT", "POST",
+          "DELETE");
     }
   }
 

@@ -19,26 +19,31 @@ public final class HttpRequests {
   /**
    * The body, at most {@code maxBytes} long.
    *
-   * @throws PlotError TOO_LARGE naming {@code body} beyond the limit
+   * @throws PlotError TOO_LARGE naming {@value HttpConfig#MAX_BODY} beyond the limit
    */
   public static byte[] body(Request request, long maxBytes) throws IOException {
     long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
     if (declared > maxBytes) {
-      throw tooLarge(declared, maxBytes);
+      throw bodyTooLarge(declared + " bytes", maxBytes);
     }
     int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
     try (InputStream in = Content.Source.asInputStream(request)) {
       byte[] bytes = in.readNBytes(cap + 1);
       if (bytes.length > cap) {
-        throw tooLarge(bytes.length, maxBytes);
+        throw bodyTooLarge("more than " + cap + " bytes", maxBytes);
       }
       return bytes;
     }
   }
 
-  private static PlotError tooLarge(long size, long maxBytes) {
-    return PlotError.of(PlotError.Code.TOO_LARGE, "body", "the body has " + size
-        + " bytes or more; at most " + HttpConfig.MAX_BODY + "=" + maxBytes + " are taken");
+  /**
+   * The 413 for a body over the limit, however the body was framed.
+   *
+   * @param size what is known of the body's size, such as {@code 5000 bytes}
+   */
+  public static PlotError bodyTooLarge(String size, long maxBytes) {
+    return PlotError.of(PlotError.Code.TOO_LARGE, HttpConfig.MAX_BODY, "request body of "
+        + size + " is larger than " + HttpConfig.MAX_BODY + "=" + maxBytes + " bytes");
   }
 
   public static Fields query(Request request) {

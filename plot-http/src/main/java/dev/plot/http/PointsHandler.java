@@ -46,7 +46,7 @@ public final class PointsHandler extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     if (!"POST".equals(request.getMethod())) {
-      throw methodNotAllowed(request, "POST");
+      throw methodNotAllowed(request, response, "POST");
     }
     byte[] body = HttpRequests.body(request, maxBodyBytes);
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);

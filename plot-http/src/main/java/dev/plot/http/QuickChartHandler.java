@@ -39,7 +39,7 @@ public final class QuickChartHandler extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-      throw methodNotAllowed(request, "GET");
+      throw methodNotAllowed(request, response, "GET", "HEAD");
     }
     String path = Request.getPathInContext(request);
     ChartReplies.Form form = ChartReplies.Form.of(path.equals(PATH) ? ""

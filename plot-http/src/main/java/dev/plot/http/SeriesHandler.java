@@ -49,7 +49,7 @@ public final class SeriesHandler extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) {
     if (!"GET".equals(request.getMethod())) {
-      throw methodNotAllowed(request, "GET");
+      throw methodNotAllowed(request, response, "GET");
     }
     String[] parts = Request.getPathInContext(request).substring(PREFIX.length()).split("/");
     if (parts.length != 2) {

@@ -133,11 +133,8 @@ public final class ChartSpecBuilder {
     if (base != null && base.signum() == 0) {
       throw PlotError.bad("base", "base must be a number other than 0");
     }
-    String checkedUnit = checkText("unit", unit);
-    if (checkedUnit.length() > Validation.MAX_UNIT) {
-      throw PlotError.bad("unit", "unit must have at most " + Validation.MAX_UNIT
-          + " characters");
-    }
+    String checkedUnit = unit == null ? "" : unit;
+    Validation.checkText("unit", checkedUnit, Validation.MAX_UNIT);
     ChartType checkedType = type == null ? ChartType.LINE : ChartType.parse(type);
     int checkedWidth = side("width", width, config.defaultWidth(), config.maxWidth());
     int checkedHeight = side("height", height, config.defaultHeight(), config.maxHeight());
@@ -212,10 +209,7 @@ public final class ChartSpecBuilder {
     if (text == null) {
       return "";
     }
-    if (text.length() > ChartSpecJson.MAX_TEXT) {
-      throw PlotError.bad(field, field + " must have at most " + ChartSpecJson.MAX_TEXT
-          + " characters");
-    }
+    Validation.checkText(field, text, ChartSpecJson.MAX_TEXT);
     return text;
   }
 

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class ChartSpecJson {
 
-  /** Longest title and label, in characters. */
+  /** Longest title and label, in characters (code points). */
   public static final int MAX_TEXT = 200;
   /** Longest window of a {@code range}: ten years of seconds. */
   public static final long MAX_RANGE = 10L * 366 * 86_400;

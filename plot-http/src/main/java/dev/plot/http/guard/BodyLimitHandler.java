@@ -1,8 +1,7 @@
 package dev.plot.http.guard;
 
-import dev.plot.core.PlotError;
 import dev.plot.http.HttpConfig;
-import org.eclipse.jetty.http.HttpException;
+import dev.plot.http.HttpRequests;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -12,8 +11,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Refuses request bodies larger than {@value HttpConfig#MAX_BODY} with 413, naming the setting.
  * A declared length over the limit is refused before any of the body is read; a body without
- * a length (chunked) fails the read that crosses the limit, which the route answers as 413
- * through the error handler. It must sit before every handler that reads a body.
+ * a length (chunked) fails the read that crosses the limit with the same refusal, which the
+ * route answers as the 413 it would have given for a declared length. It must sit before every
+ * handler that reads a body.
  */
 public final class BodyLimitHandler extends Handler.Wrapper {
 
@@ -29,20 +29,17 @@ public final class BodyLimitHandler extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long declared = request.getLength();
     if (declared > maxBodyBytes) {
-      JsonErrors.write(response, callback, refusal(declared + " bytes"));
+      JsonErrors.write(response, callback,
+          HttpRequests.bodyTooLarge(declared + " bytes", maxBodyBytes));
       return true;
     }
     return super.handle(new LimitedRequest(request), response, callback);
   }
 
-  private PlotError refusal(String size) {
-    return PlotError.of(PlotError.Code.TOO_LARGE, HttpConfig.MAX_BODY, "request body of "
-        + size + " is larger than " + HttpConfig.MAX_BODY + "=" + maxBodyBytes + " bytes");
-  }
-
   /** Counts the body as it is read and fails the read that crosses the limit. */
   private final class LimitedRequest extends Request.Wrapper {
     private long read;
+    private Content.Chunk refused;
 
     LimitedRequest(Request request) {
       super(request);
@@ -50,6 +47,9 @@ public final class BodyLimitHandler extends Handler.Wrapper {
 
     @Override
     public Content.Chunk read() {
+      if (refused != null) {
+        return refused;
+      }
       Content.Chunk chunk = super.read();
       if (chunk == null || Content.Chunk.isFailure(chunk)) {
         return chunk;
@@ -57,8 +57,11 @@ public final class BodyLimitHandler extends Handler.Wrapper {
       read += chunk.remaining();
       if (read > maxBodyBytes) {
         chunk.release();
-        PlotError error = refusal("more than " + maxBodyBytes + " bytes");
-        return Content.Chunk.from(new HttpException.RuntimeException(413, error.getMessage()));
+        // A PlotError, not an HTTP exception: the route's reader rethrows it as it is, and
+        // the route answers it as any refusal, without logging a failure.
+        refused = Content.Chunk.from(HttpRequests.bodyTooLarge("more than " + maxBodyBytes
+            + " bytes", maxBodyBytes));
+        return refused;
       }
       return chunk;
     }
