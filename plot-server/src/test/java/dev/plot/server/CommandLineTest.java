@@ -280,4 +280,18 @@ final class CommandLineTest {
       other.close();
     }
   }
+
+  @Test
+  void serve_h2DataDirOfAnotherServerIsOneLine() throws Exception {
+    Path dir = dataDir.resolve("taken-h2");
+    ServerProcess other = ServerProcess.start(dir, "--store", "h2");
+    try {
+      assertEquals(1, serve("--store", "h2", "--data-dir", dir.toString(), "--thrift-port",
+          "0", "--http-port", "0"));
+      assertEquals("plot: data directory " + dir + " is in use by another plot server",
+          errWithoutLog());
+    } finally {
+      other.close();
+    }
+  }
 }
