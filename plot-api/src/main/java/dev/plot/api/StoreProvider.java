@@ -1,5 +1,6 @@
 package dev.plot.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,4 +20,13 @@ public interface StoreProvider {
    * @throws StoreException when the store cannot be opened
    */
   PointStore open(Map<String, String> settings);
+
+  /**
+   * Beginnings of the setting keys this store reads beyond plot's own, such as {@code redis.}.
+   * Plot refuses at start a key it does not know unless a provider on the class path claims
+   * it, so a typing mistake is not silently ignored; by default the store's name and a dot.
+   */
+  default List<String> settingPrefixes() {
+    return List.of(name() + ".");
+  }
 }

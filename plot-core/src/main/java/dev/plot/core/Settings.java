@@ -61,7 +61,18 @@ public final class Settings {
   public int getInt(String key, int defaultValue) {
     long value = getLong(key, defaultValue);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("setting " + key + " is out of range: " + value);
+      throw new IllegalArgumentException("setting " + key + " " + value + " is out of range "
+          + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
+    }
+    return (int) value;
+  }
+
+  /** A TCP port, 0 for any free one. */
+  public int getPort(String key, int defaultValue) {
+    long value = getLong(key, defaultValue);
+    if (value < 0 || value > 65535) {
+      throw new IllegalArgumentException("setting " + key + " " + value
+          + " is out of range 0..65535");
     }
     return (int) value;
   }
@@ -71,10 +82,12 @@ public final class Settings {
     if (value == null) {
       return defaultValue;
     }
-    if (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes")) {
+    // Only the two words: the stores read their own switches with Boolean.parseBoolean, which
+    // would take "yes" as false, so anything else is refused everywhere alike.
+    if (value.equalsIgnoreCase("true")) {
       return true;
     }
-    if (value.equalsIgnoreCase("false") || value.equals("0") || value.equalsIgnoreCase("no")) {
+    if (value.equalsIgnoreCase("false")) {
       return false;
     }
     throw new IllegalArgumentException("setting " + key + " must be true or false, not " + value);

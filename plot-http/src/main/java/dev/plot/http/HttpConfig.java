@@ -20,7 +20,7 @@ public record HttpConfig(String host, int port, long maxBodyBytes, String public
   public static HttpConfig from(Settings settings) {
     return new HttpConfig(
         settings.get(HOST, "127.0.0.1"),
-        settings.getInt(PORT, 8080),
+        settings.getPort(PORT, 8080),
         settings.getLong(MAX_BODY, 16L * 1024 * 1024),
         settings.get(PUBLIC_URL, ""));
   }

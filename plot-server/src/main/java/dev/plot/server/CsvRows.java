@@ -1,13 +1,26 @@
 package dev.plot.server;
 
 import dev.plot.thrift.gen.Sample;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Parses import lines: {@code cid,rid,time,value}, or {@code time,value} when the cid and rid
@@ -32,9 +45,57 @@ final class CsvRows {
     this.zone = zone;
   }
 
+  /** Whether the first meaningful line shows cid and rid columns (a header or 4 cells). */
+  static boolean hasSeriesColumns(BufferedReader reader) throws IOException {
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String first = line.split(",", -1)[0].trim().toLowerCase(Locale.ROOT);
+      if (first.equals("cid")) {
+        return true;
+      }
+      return !isHeader(line) && line.split(",", -1).length == 4;
+    }
+    return false;
+  }
+
+  /**
+   * The number of the first line that is not UTF-8, or 0 if there is none. Lines are split on
+   * the newline byte, which never occurs inside a UTF-8 sequence.
+   */
+  static long firstNonUtf8Line(Path file) throws IOException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      long number = 1;
+      int b;
+      while (true) {
+        b = in.read();
+        if (b == '\n' || b == -1) {
+          try {
+            decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+          } catch (CharacterCodingException e) {
+            return number;
+          }
+          if (b == -1) {
+            return 0;
+          }
+          line.reset();
+          number++;
+        } else {
+          line.write(b);
+        }
+      }
+    }
+  }
+
   /** Whether a line is a header rather than data. */
   static boolean isHeader(String line) {
-    String first = line.split(",", -1)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    String first = line.split(",", -1)[0].trim().toLowerCase(Locale.ROOT);
     return first.equals("cid") || first.equals("timestamp") || first.equals("time");
   }
 
@@ -50,6 +111,11 @@ final class CsvRows {
     String time;
     String value;
     if (cells.length == 4) {
+      if (cid != null || rid != null) {
+        // Filing such a line under --cid/--rid would merge distinct series into one.
+        throw new IllegalArgumentException("a line of cid,rid,time,value names its own series;"
+            + " --cid and --rid are only for time,value files");
+      }
       lineCid = integer("cid", cells[0]);
       lineRid = integer("rid", cells[1]);
       time = cells[2];
@@ -66,8 +132,7 @@ final class CsvRows {
       throw new IllegalArgumentException("expected cid,rid,time,value or time,value, found "
           + cells.length + " columns");
     }
-    Sample sample = new Sample(cid != null ? cid : lineCid, rid != null ? rid : lineRid,
-        scaled(value));
+    Sample sample = new Sample(lineCid, lineRid, scaled(value));
     sample.setTime(seconds(time));
     return sample;
   }

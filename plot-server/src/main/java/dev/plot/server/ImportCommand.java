@@ -5,17 +5,22 @@ import dev.plot.thrift.gen.Sample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code plot import}: sends a CSV file in Thrift batches. Every row is saved or refused with
@@ -58,9 +63,62 @@ final class ImportCommand implements Callable<Integer> {
   private long refused;
   private long saved;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    CsvRows rows = new CsvRows(cid, rid, scale, ZoneId.of(zone));
+    try {
+      return importFile();
+    } catch (CharacterCodingException e) {
+      long line = CsvRows.firstNonUtf8Line(file);
+      throw new IllegalArgumentException(file + " is not UTF-8 text"
+          + (line > 0 ? " (line " + line + ")" : "")
+          + (saved > 0 ? "; " + saved + " rows were saved before the import stopped" : ""));
+    }
+  }
+
+  /** Refuses, before anything is sent, options that cannot fit the file or each other. */
+  private ZoneId check() throws IOException {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("cannot read " + file + ": no such file");
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("cannot read " + file + ": it is a directory");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read " + file + ": permission denied");
+    }
+    if (batchSize < 1) {
+      throw usage("--batch must be 1 or more, not " + batchSize);
+    }
+    if (scale.signum() == 0) {
+      throw usage("--scale must not be 0, which would save every value as 0");
+    }
+    ZoneId zoneId;
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw usage("--zone: unknown time zone " + zone + "; give a region such as Europe/Berlin"
+          + " or an offset such as +02:00");
+    }
+    if (cid != null || rid != null) {
+      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (CsvRows.hasSeriesColumns(reader)) {
+          throw usage(file + " has cid and rid columns; --cid and --rid are only for"
+              + " timestamp,value files");
+        }
+      }
+    }
+    return zoneId;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private int importFile() throws Exception {
+    CsvRows rows = new CsvRows(cid, rid, scale, check());
     long totalBytes = Math.max(1, Files.size(file));
     Progress progress = new Progress(totalBytes);
     try (PlotClient plot = client.connect();

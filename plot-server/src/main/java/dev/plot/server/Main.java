@@ -3,6 +3,8 @@ package dev.plot.server;
 import dev.plot.bench.BenchMain;
 import dev.plot.thrift.gen.PlotError;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.transport.TTransportException;
 import picocli.CommandLine;
@@ -33,8 +35,64 @@ public final class Main implements Runnable {
     CommandLine commandLine = new CommandLine(new Main());
     // The load generator and the JMH benchmarks ship in the same jar as the server they measure.
     commandLine.addSubcommand("bench", new CommandLine(new BenchMain()));
+    registerConverters(commandLine);
+    commandLine.setParameterExceptionHandler(Main::oneLineUsageError);
     commandLine.setExecutionExceptionHandler(Main::oneLineError);
     return commandLine.execute(args);
+  }
+
+  /** Picocli's own messages say "is not a long"; these name the range a number must be in. */
+  private static void registerConverters(CommandLine commandLine) {
+    CommandLine.ITypeConverter<Integer> integer = text -> (int) integer(text,
+        Integer.MIN_VALUE, Integer.MAX_VALUE);
+    CommandLine.ITypeConverter<Long> longInteger = text -> integer(text, Long.MIN_VALUE,
+        Long.MAX_VALUE);
+    commandLine.registerConverter(Integer.class, integer);
+    commandLine.registerConverter(int.class, integer);
+    commandLine.registerConverter(Long.class, longInteger);
+    commandLine.registerConverter(long.class, longInteger);
+    commandLine.registerConverter(BigDecimal.class, text -> {
+      try {
+        return new BigDecimal(text.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a decimal number");
+      }
+    });
+  }
+
+  private static long integer(String text, long min, long max) {
+    BigInteger value;
+    try {
+      value = new BigInteger(text.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not an integer");
+    }
+    if (value.compareTo(BigInteger.valueOf(min)) < 0
+        || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is out of range " + min
+          + ".." + max);
+    }
+    return value.longValue();
+  }
+
+  /**
+   * A mistyped option is one line and a pointer to the help, not the whole usage text, which
+   * would push the line that matters off the screen.
+   */
+  private static int oneLineUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println("plot: " + lowerFirst(e.getMessage()));
+    err.println("see '" + commandLine.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static String lowerFirst(String message) {
+    if (message == null || message.length() < 2 || Character.isUpperCase(message.charAt(1))) {
+      return message;
+    }
+    return Character.toLowerCase(message.charAt(0)) + message.substring(1);
   }
 
   /** Errors are one clear line on stderr and a non-zero exit code, never a stack trace. */
@@ -47,6 +105,10 @@ public final class Main implements Runnable {
   }
 
   static String describe(Exception e) {
+    Throwable root = StartupErrors.root(e);
+    if (root != e) {
+      return StartupErrors.message(root);
+    }
     if (e instanceof PlotError error) {
       return error.getMessage() + (error.isSetField() ? " (field " + error.getField() + ")" : "");
     }

@@ -27,10 +27,14 @@ import dev.plot.thrift.security.GuardedPlotHandler;
 import dev.plot.thrift.security.ThriftLimits;
 import dev.plot.thrift.security.ThriftSecurity;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apache.thrift.transport.TTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires one store and one core under both front ends. Transports and stores never see each
@@ -38,10 +42,30 @@ import org.apache.thrift.transport.TTransportException;
  */
 public final class PlotModule extends AbstractModule {
 
+  private static final Logger log = LoggerFactory.getLogger(PlotModule.class);
+
   private final Settings settings;
+  /** What providers opened, so that a start failing half-way can close it again. */
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
   public PlotModule(Settings settings) {
     this.settings = settings;
+  }
+
+  /** Closes, newest first, what the providers opened; for a start that failed half-way. */
+  synchronized void closeOpened() {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        log.warn("cleanup after a failed start failed reason={}", e.getMessage());
+      }
+    }
+  }
+
+  private synchronized <T extends AutoCloseable> T opened(T resource) {
+    opened.push(resource);
+    return resource;
   }
 
   @Override
@@ -59,7 +83,7 @@ public final class PlotModule extends AbstractModule {
   @Provides
   @Singleton
   PointStore store() {
-    return openStore(settings);
+    return opened(openStore(settings));
   }
 
   /** Opens the store named by the {@code store} setting, found with ServiceLoader. */
@@ -78,7 +102,7 @@ public final class PlotModule extends AbstractModule {
   @Provides
   @Singleton
   PlotService service(PointStore store, CoreConfig config, Clock clock) {
-    return new PlotService(store, config, clock);
+    return opened(new PlotService(store, config, clock));
   }
 
   @Provides
@@ -108,7 +132,13 @@ public final class PlotModule extends AbstractModule {
     TlsConfig tls = TlsConfig.from(settings);
     boolean useTls = limits.tls() && tls.configured();
     ThriftSecurity security = new ThriftSecurity(limits, useTls ? TlsContexts.server(tls) : null);
-    return new ThriftServer(ThriftConfig.from(settings), handler, security);
+    ThriftConfig config = ThriftConfig.from(settings);
+    try {
+      return opened(new ThriftServer(config, handler, security));
+    } catch (TTransportException e) {
+      throw StartupErrors.listenFailure(e, config.host(), config.port(), ThriftConfig.HOST,
+          ThriftConfig.PORT);
+    }
   }
 
   @Provides

@@ -8,6 +8,7 @@ import dev.plot.core.Settings;
 import dev.plot.core.jobs.JobsConfig;
 import dev.plot.core.jobs.RetentionJob;
 import dev.plot.core.jobs.RollupJob;
+import dev.plot.http.HttpConfig;
 import dev.plot.http.HttpServer;
 import dev.plot.thrift.ThriftServer;
 import java.time.Clock;
@@ -47,9 +48,23 @@ public final class PlotServer implements AutoCloseable {
 
   /** Opens the store, starts both front ends, then the background jobs. */
   public static PlotServer start(Settings settings) {
-    PlotServer server = new PlotServer(Guice.createInjector(new PlotModule(settings)));
-    server.thrift.start();
-    server.http.start();
+    PlotModule module = new PlotModule(settings);
+    PlotServer server;
+    try {
+      server = new PlotServer(Guice.createInjector(module));
+    } catch (RuntimeException e) {
+      // Guice keeps no handle on what it built before the failure; without this a store
+      // opened by then would keep its data directory locked in this process.
+      module.closeOpened();
+      throw StartupErrors.unwrap(e);
+    }
+    try {
+      server.thrift.start();
+      startHttp(server.http, HttpConfig.from(settings));
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     ExposureCheck.warn(settings, server.thrift, server.http);
 
     server.rollups.start();
@@ -58,6 +73,15 @@ public final class PlotServer implements AutoCloseable {
     log.info("plot serving store={} thrift={} http={}",
         settings.get(SettingsCatalog.STORE, "log"), server.thriftPort(), server.httpPort());
     return server;
+  }
+
+  private static void startHttp(HttpServer http, HttpConfig config) {
+    try {
+      http.start();
+    } catch (RuntimeException e) {
+      throw StartupErrors.listenFailure(e, config.host(), config.port(), HttpConfig.HOST,
+          HttpConfig.PORT);
+    }
   }
 
   public int thriftPort() {

@@ -35,6 +35,7 @@ public final class SettingsCatalog {
       new Entry("log.compact-bytes", "536870912", "log size above which start-up writes a"
           + " snapshot and drops old segments"),
       new Entry("h2.fsync", "false", "force every H2 commit to the disk (not only to the OS)"),
+      new Entry("h2.pool-size", "8", "connections kept open to the H2 database"),
       new Entry("mysql.url", "jdbc:mysql://127.0.0.1:3306/plot", "JDBC URL of the MySQL store;"
           + " several hosts for failover"),
       new Entry("mysql.user", "plot", "MySQL user"),
@@ -61,6 +62,8 @@ public final class SettingsCatalog {
       new Entry(CoreConfig.MAX_LIMIT, "100000", "most points one read returns; larger limits are"
           + " clamped"),
       new Entry(CoreConfig.MAX_BATCH, "100000", "most samples one save call may carry"),
+      new Entry(CoreConfig.MAX_RANGE_POINTS, "1000000", "most stored points of one series one"
+          + " range read may bring in"),
       new Entry(CoreConfig.AUTO_DEFINE, "true", "a write to an unknown cid defines it"),
       new Entry(CoreConfig.COMMIT_SAMPLES, "20000", "most samples in one group commit"),
       new Entry(CoreConfig.COMMIT_WAIT, "0", "microseconds a group commit waits for company"),

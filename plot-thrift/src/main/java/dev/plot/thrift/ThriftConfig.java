@@ -29,7 +29,7 @@ public record ThriftConfig(String host, int port, String protocol, int maxFrameB
     }
     return new ThriftConfig(
         settings.get(HOST, "127.0.0.1"),
-        settings.getInt(PORT, 9090),
+        settings.getPort(PORT, 9090),
         protocol,
         settings.getInt(MAX_FRAME, 16 * 1024 * 1024),
         settings.getInt(WORKERS, 8),

@@ -47,6 +47,9 @@ public final class H2Store implements PointStore {
   /** How long batch ids are kept for retries, in seconds. */
   private static final long BATCH_ID_KEEP_SECONDS = 86_400;
 
+  /** H2's error code for a database file locked by another process. */
+  private static final int DATABASE_IN_USE = 90020;
+
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;
   private final boolean fsync;
@@ -79,7 +82,7 @@ public final class H2Store implements PointStore {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("plot-h2");
     config.setAutoCommit(true);
-    this.dataSource = new HikariDataSource(config);
+    this.dataSource = openPool(config, dataDir);
     migrate();
 
     Configuration mybatis = new Configuration(
@@ -90,6 +93,22 @@ public final class H2Store implements PointStore {
       lastSeq = session.getMapper(H2Mapper.class).maxSeq();
     }
     log.info("h2 store open dir={} fsync={}", dataDir.toAbsolutePath(), fsync);
+  }
+
+  /** H2's own words for a locked file name a class of remedies; plot's name the directory. */
+  private static HikariDataSource openPool(HikariConfig config, Path dataDir) {
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.sql.SQLException sql
+            && sql.getErrorCode() == DATABASE_IN_USE) {
+          throw new StoreException("data directory " + dataDir
+              + " is in use by another plot server", e);
+        }
+      }
+      throw e;
+    }
   }
 
   private void migrate() {

@@ -3,6 +3,7 @@ package dev.plot.store.h2;
 import dev.plot.api.PointStore;
 import dev.plot.api.StoreProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Provides the embedded store as {@code --store h2}, the default. */
@@ -26,5 +27,11 @@ public final class H2StoreProvider implements StoreProvider {
     boolean fsync = Boolean.parseBoolean(settings.getOrDefault(FSYNC, "false"));
     int poolSize = Integer.parseInt(settings.getOrDefault(POOL_SIZE, "8"));
     return new H2Store(dataDir, fsync, poolSize);
+  }
+
+  /** None: every key this store reads is in plot's settings catalog, which checks them. */
+  @Override
+  public List<String> settingPrefixes() {
+    return List.of();
   }
 }

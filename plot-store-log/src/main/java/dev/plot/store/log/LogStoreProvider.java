@@ -3,6 +3,7 @@ package dev.plot.store.log;
 import dev.plot.api.PointStore;
 import dev.plot.api.StoreProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Provides the embedded log store as {@code --store log}, the default. */
@@ -29,5 +30,11 @@ public final class LogStoreProvider implements StoreProvider {
         Boolean.parseBoolean(settings.getOrDefault(FSYNC, "false")),
         Long.parseLong(settings.getOrDefault(SEGMENT_BYTES, String.valueOf(256L << 20))),
         Long.parseLong(settings.getOrDefault(COMPACT_BYTES, String.valueOf(512L << 20))));
+  }
+
+  /** None: every key this store reads is in plot's settings catalog, which checks them. */
+  @Override
+  public List<String> settingPrefixes() {
+    return List.of();
   }
 }

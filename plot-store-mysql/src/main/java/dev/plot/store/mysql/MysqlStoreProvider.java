@@ -2,6 +2,7 @@ package dev.plot.store.mysql;
 
 import dev.plot.api.PointStore;
 import dev.plot.api.StoreProvider;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,5 +60,11 @@ public final class MysqlStoreProvider implements StoreProvider {
   @Override
   public PointStore open(Map<String, String> settings) {
     return new MysqlStore(MysqlSettings.from(settings));
+  }
+
+  /** None: every key this store reads is in plot's settings catalog, which checks them. */
+  @Override
+  public List<String> settingPrefixes() {
+    return List.of();
   }
 }
