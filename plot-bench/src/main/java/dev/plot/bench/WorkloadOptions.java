@@ -14,7 +14,8 @@ final class WorkloadOptions {
       description = "points per series, 60 s apart (default ${DEFAULT-VALUE})")
   int points;
 
-  @Option(names = "--cid", defaultValue = "3", description = "category id (default ${DEFAULT-VALUE})")
+  @Option(names = "--cid", defaultValue = "3",
+      description = "category id (default ${DEFAULT-VALUE})")
   long cid;
 
   @Option(names = "--seed", defaultValue = "42",
@@ -25,7 +26,8 @@ final class WorkloadOptions {
   Path out;
 
   @Option(names = "--label", defaultValue = "embedded",
-      description = "name of the store under test, kept with the results (default ${DEFAULT-VALUE})")
+      description = "name of the store under test, kept with the results"
+          + " (default ${DEFAULT-VALUE})")
   String label;
 
   @Option(names = "--timeout-ms", defaultValue = "120000",

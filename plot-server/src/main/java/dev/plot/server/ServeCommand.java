@@ -61,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "PEM", description = "private key (PEM) of --tls-cert")
   String tlsKey;
 
-  @Option(names = {"-D", "--set"}, description = "any setting as key=value, e.g. -D limit.max-points=5000")
+  @Option(names = {"-D", "--set"},
+      description = "any setting as key=value, e.g. -D limit.max-points=5000")
   Map<String, String> extra = new LinkedHashMap<>();
 
   @Override

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * A whole plot server on free ports of 127.0.0.1 with a real HTTP client. The store is a
  * parameter: the default {@code log} store in a temporary directory, {@code
- * -Dplot.test.store=h2} the H2 store there, {@code -Dplot.test.store=mysql} MySQL, reading {@code PLOT_TEST_MYSQL_URL},
+ * -Dplot.test.store=h2} the H2 store there, {@code -Dplot.test.store=mysql} MySQL, reading
+ * {@code PLOT_TEST_MYSQL_URL},
  * {@code _USER} and {@code _PASSWORD} (defaults: the test script's database {@code plot_test},
  * user plot/plot). On MySQL each start drops plot's tables first, so every server starts as
  * empty as one on a fresh directory.
