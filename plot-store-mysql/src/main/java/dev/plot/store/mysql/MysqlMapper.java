@@ -33,19 +33,7 @@ public interface MysqlMapper {
 
   // ---- reads of plot's own tables: by time, then by the auto-increment id ----
 
-  @Select("SELECT time, value FROM `${table}` WHERE rid = #{rid}"
-      + " ORDER BY time DESC, id DESC LIMIT #{limit}")
-  @ConstructorArgs({@Arg(column = "time", javaType = long.class),
-      @Arg(column = "value", javaType = long.class)})
-  List<Point> newest(@Param("table") String table, @Param("rid") long rid,
-      @Param("limit") int limit);
-
-  @Select("SELECT time, value FROM `${table}` WHERE rid = #{rid}"
-      + " AND time >= #{from} AND time < #{to} ORDER BY time, id LIMIT #{limit}")
-  @ConstructorArgs({@Arg(column = "time", javaType = long.class),
-      @Arg(column = "value", javaType = long.class)})
-  List<Point> range(@Param("table") String table, @Param("rid") long rid,
-      @Param("from") long from, @Param("to") long to, @Param("limit") int limit);
+  // newest and range reads of these tables are plain JDBC: see PointQueries.
 
   @Select("SELECT time, value FROM `${table}` WHERE rid = #{rid}"
       + " AND time < #{time} ORDER BY time DESC, id DESC LIMIT 1")

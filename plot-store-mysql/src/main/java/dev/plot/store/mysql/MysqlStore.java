@@ -262,16 +262,21 @@ public final class MysqlStore implements PointStore {
 
   @Override
   public List<Point> newest(long cid, long rid, int limit) {
-    return read("read", mapper -> tables.find(cid, mapper).map(table -> table.original()
-        ? points(table, mapper.originalNewest(table.name(), rid, limit))
-        : mapper.newest(table.name(), rid, limit)).orElse(List.of()));
+    return transactions.read("read", attempt -> mapper(attempt, mapper -> tables.find(cid, mapper)
+        .map(table -> table.original()
+            ? points(table, mapper.originalNewest(table.name(), rid, limit))
+            : PointQueries.newest(attempt.connection(), table.name(), rid, limit))
+        .orElse(List.of())));
   }
 
   @Override
   public List<Point> range(long cid, long rid, long from, long to, int maxPoints) {
-    return read("range read", mapper -> tables.find(cid, mapper).map(table -> table.original()
-        ? points(table, mapper.originalRange(table.name(), rid, from, to, maxPoints))
-        : mapper.range(table.name(), rid, from, to, maxPoints)).orElse(List.of()));
+    return transactions.read("range read", attempt -> mapper(attempt, mapper -> tables
+        .find(cid, mapper)
+        .map(table -> table.original()
+            ? points(table, mapper.originalRange(table.name(), rid, from, to, maxPoints))
+            : PointQueries.range(attempt.connection(), table.name(), rid, from, to, maxPoints))
+        .orElse(List.of())));
   }
 
   @Override
