@@ -73,4 +73,14 @@ final class SvgChartTest {
         .build();
     return new ChartData(spec, List.of(new ChartData.Series(1, 1, "1:1", points)), 60);
   }
+
+  @Test
+  void num_oneDecimalRoundedAsTheFormatterDoes() {
+    assertEquals("0.0", SvgChart.num(0));
+    assertEquals("12.3", SvgChart.num(12.34));
+    assertEquals("12.4", SvgChart.num(12.35));
+    assertEquals("-7.5", SvgChart.num(-7.49));
+    assertEquals("799.9", SvgChart.num(799.94));
+    assertEquals(String.format(java.util.Locale.ROOT, "%.1f", 123.456), SvgChart.num(123.456));
+  }
 }
