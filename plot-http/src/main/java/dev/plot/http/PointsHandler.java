@@ -142,17 +142,57 @@ public final class PointsHandler extends ApiHandler {
   }
 
   private static Sample textSample(String row) {
-    String[] parts = row.split("\\s+");
-    if (parts.length < 3 || parts.length > 4) {
+    // Parsed by hand: a regex per line and per number cost more than saving the points.
+    int[] starts = new int[4];
+    int[] ends = new int[4];
+    int count = 0;
+    int at = 0;
+    while (at < row.length()) {
+      if (Character.isWhitespace(row.charAt(at))) {
+        at++;
+        continue;
+      }
+      if (count == 4) {
+        throw PlotError.bad("line", "a line is: cid rid value [time]");
+      }
+      starts[count] = at;
+      while (at < row.length() && !Character.isWhitespace(row.charAt(at))) {
+        at++;
+      }
+      ends[count++] = at;
+    }
+    if (count < 3) {
       throw PlotError.bad("line", "a line is: cid rid value [time]");
     }
-    long cid = textInteger(parts[0], "cid");
-    long rid = textInteger(parts[1], "rid");
-    long value = textInteger(parts[2], "value");
-    if (parts.length == 3) {
+    long cid = textInteger(row, starts[0], ends[0], "cid");
+    long rid = textInteger(row, starts[1], ends[1], "rid");
+    long value = textInteger(row, starts[2], ends[2], "value");
+    if (count == 3) {
       return Sample.untimed(cid, rid, value);
     }
-    return new Sample(cid, rid, textInteger(parts[3], "time"), value);
+    return new Sample(cid, rid, textInteger(row, starts[3], ends[3], "time"), value);
+  }
+
+  /** Up to 18 digits cannot overflow; anything longer or odd goes the careful way. */
+  private static long textInteger(String row, int from, int to, String field) {
+    int at = from;
+    char first = row.charAt(at);
+    boolean negative = first == '-';
+    if (negative || first == '+') {
+      at++;
+    }
+    if (at == to || to - at > 18) {
+      return textInteger(row.substring(from, to), field);
+    }
+    long value = 0;
+    for (; at < to; at++) {
+      char digit = row.charAt(at);
+      if (digit < '0' || digit > '9') {
+        return textInteger(row.substring(from, to), field);
+      }
+      value = value * 10 + (digit - '0');
+    }
+    return negative ? -value : value;
   }
 
   private static long textInteger(String text, String field) {

@@ -77,6 +77,26 @@ final class HttpApiTest {
   }
 
   @Test
+  void points_textLinesTakeSignsTabsAndEveryLongAndRefuseWhatIsNotOne() throws Exception {
+    HttpResponse<String> saved = plot.post("/api/v1/points", "text/plain",
+        "6\t1   -9223372036854775808 " + T0 + "\n6 1 +9223372036854775807 " + (T0 + 60) + "\n");
+    HttpResponse<String> tooBig = plot.post("/api/v1/points", "text/plain",
+        "6 1 9223372036854775808\n");
+    HttpResponse<String> fiveFields = plot.post("/api/v1/points", "text/plain", "6 1 2 3 4\n");
+    HttpResponse<String> sign = plot.post("/api/v1/points", "text/plain", "6 1 -\n");
+
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertEquals("{\"cid\":6,\"rid\":1,\"points\":[[" + (T0 + 60) + ",9223372036854775807],["
+        + T0 + ",-9223372036854775808]]}", plot.get("/api/v1/series/6/1?limit=5").body());
+    assertEquals(400, tooBig.statusCode());
+    assertTrue(tooBig.body().contains("value must be from -2^63 to 2^63-1"), tooBig.body());
+    assertEquals(400, fiveFields.statusCode());
+    assertEquals("line", json(fiveFields.body()).get("field").textValue());
+    assertEquals(400, sign.statusCode());
+    assertEquals("value", json(sign.body()).get("field").textValue());
+  }
+
+  @Test
   void points_malformedJsonIsA400WithoutStackTrace() throws Exception {
     HttpResponse<String> reply = plot.postJson("/api/v1/points", "[{\"cid\":4,");
 
