@@ -22,7 +22,8 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Option(names = "--jdbc-url", defaultValue = "jdbc:mysql://127.0.0.1:3306/plot_bench"
       + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true",
-      description = "JDBC URL; the database is created if absent (default ${DEFAULT-VALUE})")
+      description = "JDBC URL; with createDatabaseIfNotExist=true, as the default has, the"
+          + " database is created if absent (default ${DEFAULT-VALUE})")
   String url;
 
   @Option(names = "--user", defaultValue = "root", description = "user (default ${DEFAULT-VALUE})")
