@@ -104,7 +104,11 @@ public final class LogStore implements PointStore {
       if (logBytes > compactBytes) {
         snapshot();
       }
-      openSegment(segmentNumber + 1);
+      // A start that wrote nothing left an empty segment; writing on in it keeps restarts
+      // from piling up empty files.
+      Path newest = dir.resolve(SEGMENT_PREFIX + segmentNumber + SUFFIX);
+      boolean empty = Files.exists(newest) && Files.size(newest) == 0;
+      openSegment(empty ? segmentNumber : segmentNumber + 1);
       log.info("log store open dir={} series={} points={} fsync={} replayMs={}",
           dir.toAbsolutePath(), series.size(), pointCount, fsync,
           (System.nanoTime() - started) / 1_000_000);

@@ -113,6 +113,24 @@ final class LogStoreRecoveryTest {
   }
 
   @Test
+  void open_restartsWithoutWritesLeaveOneEmptySegment() throws Exception {
+    try (LogStore store = open()) {
+      store.append(batch("a", 1, 10));
+    }
+    for (int start = 0; start < 3; start++) {
+      open().close();
+    }
+
+    assertEquals(2, countFiles("wal-"), "the written segment and one empty one");
+    try (LogStore store = open()) {
+      store.append(batch("b", 1, 11));
+    }
+    try (LogStore store = open()) {
+      assertEquals(2, store.newest(3, 1, 10).size());
+    }
+  }
+
+  @Test
   void open_secondOpenerRefused() {
     LogStore store = open();
     try {
