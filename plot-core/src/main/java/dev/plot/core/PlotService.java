@@ -219,7 +219,7 @@ public final class PlotService implements AutoCloseable {
     if (rids.isEmpty() || rids.size() > config.maxLimit()) {
       throw PlotError.bad("rids", "a group holds 1 to " + config.maxLimit() + " rids");
     }
-    rids.forEach(Validation::checkRid);
+    Validation.checkRids(rids, "rids");
     StringBuilder text = new StringBuilder();
     for (long rid : rids) {
       text.append(text.length() == 0 ? "" : ",").append(rid);

@@ -66,7 +66,7 @@ public final class RangeReader {
     if (query.rids().isEmpty()) {
       throw PlotError.bad("rid", "name at least one rid");
     }
-    query.rids().forEach(Validation::checkRid);
+    Validation.checkRids(query.rids(), "rid");
     Validation.checkTime(query.from());
     if (query.to() <= query.from()) {
       throw PlotError.bad("to", "to must be after from (to is exclusive)");

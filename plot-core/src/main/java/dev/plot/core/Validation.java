@@ -6,6 +6,9 @@ import dev.plot.api.Rollup;
 import dev.plot.api.Sample;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Checks of client input; every refusal names the field and the limit. */
 public final class Validation {
@@ -29,6 +32,17 @@ public final class Validation {
   public static void checkRid(long rid) {
     if (rid < 1) {
       throw PlotError.bad("rid", "rid must be a positive 64-bit integer, not " + rid);
+    }
+  }
+
+  /** Each rid positive, and none twice: a repeated rid would count twice in a combine. */
+  public static void checkRids(List<Long> rids, String field) {
+    Set<Long> seen = new HashSet<>();
+    for (long rid : rids) {
+      checkRid(rid);
+      if (!seen.add(rid)) {
+        throw PlotError.bad(field, "rid " + rid + " appears more than once");
+      }
     }
   }
 

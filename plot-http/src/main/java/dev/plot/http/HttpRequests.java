@@ -47,7 +47,13 @@ public final class HttpRequests {
   }
 
   public static Fields query(Request request) {
-    return Request.extractQueryParameters(request);
+    try {
+      return Request.extractQueryParameters(request);
+    } catch (IllegalArgumentException e) {
+      // Jetty's refusal of a bad %-escape; the client's mistake, not the server's.
+      throw PlotError.bad("query", "the query string is not valid: a % must be followed by"
+          + " two hex digits of UTF-8");
+    }
   }
 
   /** A query parameter, or null when absent or empty. */

@@ -84,7 +84,13 @@ public final class PointsHandler extends ApiHandler {
         throw e.atIndex(i);
       }
     }
-    return service.save(samples);
+    try {
+      return service.save(samples);
+    } catch (PlotError e) {
+      // The core names no index for a lone sample; an array's client still wants it.
+      throw root.isArray() && e.index() == null && e.field() != null && samples.size() == 1
+          ? e.atIndex(0) : e;
+    }
   }
 
   /** The sample, once the caller may write its cid. */

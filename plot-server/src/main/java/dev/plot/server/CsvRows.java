@@ -48,7 +48,12 @@ final class CsvRows {
   /** Whether the first meaningful line shows cid and rid columns (a header or 4 cells). */
   static boolean hasSeriesColumns(BufferedReader reader) throws IOException {
     String line;
+    boolean firstLine = true;
     while ((line = reader.readLine()) != null) {
+      if (firstLine) {
+        line = withoutBom(line);
+        firstLine = false;
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -91,6 +96,11 @@ final class CsvRows {
         }
       }
     }
+  }
+
+  /** The first line without the byte-order mark that spreadsheets put before UTF-8 text. */
+  static String withoutBom(String line) {
+    return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
   /** Whether a line is a header rather than data. */

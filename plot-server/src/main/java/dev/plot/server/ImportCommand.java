@@ -131,6 +131,9 @@ final class ImportCommand implements Callable<Integer> {
       while ((line = reader.readLine()) != null) {
         lineNumber++;
         bytesRead += line.length() + 1;
+        if (lineNumber == 1) {
+          line = CsvRows.withoutBom(line);
+        }
         if (line.isBlank() || (lineNumber == 1 && CsvRows.isHeader(line))) {
           continue;
         }

@@ -116,7 +116,10 @@ public final class Main implements Runnable {
       return application.getMessage();
     }
     if (e instanceof TTransportException) {
-      return "cannot reach the server: " + e.getMessage();
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      // A TLS or HTTP reply read as a Thrift frame length gives an absurd size.
+      return "cannot reach the server: " + message + (message.startsWith("Frame size")
+          ? "; is it plot's Thrift port, and does it need --tls?" : "");
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }

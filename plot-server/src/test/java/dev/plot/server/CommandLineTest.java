@@ -148,6 +148,15 @@ final class CommandLineTest {
   }
 
   @Test
+  void import_headerAfterAByteOrderMarkIsAHeader() throws Exception {
+    Path csv = dataDir.resolve("excel.csv");
+    Files.writeString(csv, "\uFEFFcid,rid,time,value\n3,41,1764806400,5\n");
+
+    assertEquals(0, plot("import", csv.toString(), "--server", address));
+    assertTrue(out().contains("saved 1 rows, refused 0"), out());
+  }
+
+  @Test
   void wrongTypeOption_isOneLineAndHint() {
     assertEquals(2, plot("point", "--cid", "abc", "--rid", "1", "--server", address));
     assertEquals("plot: invalid value for option '--cid': 'abc' is not an integer\n"

@@ -13,10 +13,13 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plot.thrift.gen.CategoryInfo;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,5 +248,47 @@ final class HttpRefusalsTest {
 
   private static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  @Test
+  void badPercentEscapeInQueryIsA400NamingTheQuery() throws Exception {
+    // Java's HTTP client refuses to send such a URL, so the request goes over a plain socket.
+    for (String path : List.of("/api/v1/series/3/95?limit=%zz", "/chart.json?s=%zz",
+        "/api/v1/series/3/95?to=%")) {
+      String reply = rawGet(path);
+
+      assertTrue(reply.startsWith("HTTP/1.1 400 "), path + "\n" + reply);
+      String body = reply.substring(reply.indexOf("\r\n\r\n") + 4);
+      assertEquals("query", json(body).get("field").textValue(), path);
+    }
+  }
+
+  private String rawGet(String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", plot.server().httpPort())) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void repeatedRidsAreRefusedRatherThanCountedTwice() throws Exception {
+    HttpResponse<String> group = plot.put("/api/v1/groups/dup", "{\"rids\":[95,95]}");
+    HttpResponse<String> range = plot.get("/api/v1/series/3/95,95?from=0&to=600&combine=sum");
+
+    assertEquals(400, group.statusCode(), group.body());
+    assertTrue(group.body().contains("rid 95 appears more than once"), group.body());
+    assertEquals(400, range.statusCode(), range.body());
+    assertEquals("rid", json(range.body()).get("field").textValue());
+  }
+
+  @Test
+  void loneSampleInAnArrayNamesIndexZero() throws Exception {
+    HttpResponse<String> reply = plot.postJson("/api/v1/points",
+        "[{\"cid\":0,\"rid\":3,\"value\":1}]");
+
+    assertEquals(400, reply.statusCode());
+    assertEquals("cid", json(reply.body()).get("field").textValue());
+    assertEquals(0, json(reply.body()).get("index").intValue());
   }
 }

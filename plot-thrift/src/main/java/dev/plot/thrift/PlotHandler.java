@@ -67,7 +67,13 @@ public class PlotHandler implements Plot.Iface {
   public int save(List<Sample> samples) throws TException {
     try {
       List<dev.plot.api.Sample> converted = new ArrayList<>(samples.size());
-      for (Sample sample : samples) {
+      for (int i = 0; i < samples.size(); i++) {
+        Sample sample = samples.get(i);
+        // The IDL cannot make value required without breaking old clients; an absent value
+        // must not be stored as the 0 that Thrift leaves in its place.
+        if (!sample.isSetValue()) {
+          throw PlotError.bad("value", "value is required").atIndex(i);
+        }
         converted.add(new dev.plot.api.Sample(sample.getCid(), sample.getRid(),
             sample.isSetTime() ? sample.getTime() : dev.plot.api.Sample.NO_TIME,
             sample.getValue()));

@@ -21,7 +21,13 @@ import java.util.List;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TCompactProtocol;
+import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TList;
+import org.apache.thrift.protocol.TMessage;
+import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TStruct;
+import org.apache.thrift.protocol.TType;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.layered.TFramedTransport;
@@ -113,6 +119,43 @@ final class ThriftServerTest {
       assertEquals("time", error.getField());
       assertEquals(1, error.getIndex());
       assertEquals(List.of(), client.plot_point(3, 1, 10));
+    }
+  }
+
+  @Test
+  void save_sampleWithoutValueIsRefusedNotStoredAsZero() throws Exception {
+    start();
+    try (TTransport transport = open()) {
+      TBinaryProtocol protocol = new TBinaryProtocol(transport);
+      Plot.Client client = new Plot.Client(protocol);
+      // Java's generated code always writes value; a Python client leaves an unset one out,
+      // so the call is written field by field.
+      protocol.writeMessageBegin(new TMessage("save", TMessageType.CALL, 0));
+      protocol.writeStructBegin(new TStruct("save_args"));
+      protocol.writeFieldBegin(new TField("samples", TType.LIST, (short) 1));
+      protocol.writeListBegin(new TList(TType.STRUCT, 1));
+      protocol.writeStructBegin(new TStruct("Sample"));
+      protocol.writeFieldBegin(new TField("cid", TType.I64, (short) 1));
+      protocol.writeI64(8);
+      protocol.writeFieldEnd();
+      protocol.writeFieldBegin(new TField("rid", TType.I64, (short) 2));
+      protocol.writeI64(1);
+      protocol.writeFieldEnd();
+      protocol.writeFieldStop();
+      protocol.writeStructEnd();
+      protocol.writeListEnd();
+      protocol.writeFieldEnd();
+      protocol.writeFieldStop();
+      protocol.writeStructEnd();
+      protocol.writeMessageEnd();
+      transport.flush();
+
+      PlotError error = assertThrows(PlotError.class, client::recv_save);
+
+      assertEquals(400, error.getCode());
+      assertEquals("value", error.getField());
+      assertEquals(0, error.getIndex());
+      assertEquals(List.of(), client.plot_point(8, 1, 10));
     }
   }
 

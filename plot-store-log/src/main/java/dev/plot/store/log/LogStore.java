@@ -206,7 +206,8 @@ public final class LogStore implements PointStore {
           long intact = last ? intactRecordAfter(file, offset) : offset;
           if (intact >= 0) {
             throw new StoreException("log file " + file + " is damaged at byte " + offset + " ("
-                + torn.getMessage() + (last ? "; an intact record follows at byte " + intact : "")
+                + (torn.getMessage() == null ? "record cut short" : torn.getMessage())
+                + (last ? "; an intact record follows at byte " + intact : "")
                 + "); restore it or move it away");
           }
           cutTornTail(file, offset);
