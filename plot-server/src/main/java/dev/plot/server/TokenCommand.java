@@ -49,7 +49,8 @@ final class TokenCommand implements Runnable {
     @Option(names = "--config", description = "configuration file (Java properties)")
     Path config;
 
-    @Option(names = "--store", description = "store: log (embedded, default), h2, mysql, or a plugin")
+    @Option(names = "--store",
+        description = "store: log (embedded, default), h2, mysql, or a plugin")
     String store;
 
     @Option(names = "--data-dir", description = "directory of the embedded store (default ./data)")
