@@ -52,7 +52,10 @@ public final class ChartLinkHandler extends ApiHandler {
             ChartPage.notFound());
         return;
       }
-      throw PlotError.notFound("code", "no chart link " + name);
+      throw form == null
+          ? PlotError.notFound("form", "a chart link is served as .png, .svg, .json, .csv or"
+              + " the page" + HttpRequests.shown(name.substring(dot + 1)))
+          : PlotError.notFound("code", "no chart link " + code);
     }
     access.checkLink(request, spec.get());
     ChartSpec sized = replies.sized(spec.get(), HttpRequests.query(request));

@@ -65,6 +65,9 @@ public final class SeriesHandler extends ApiHandler {
     if (HttpRequests.param(query, "from") != null || HttpRequests.param(query, "to") != null) {
       HttpReplies.json(response, callback, 200, range(cid, parts[1], query));
     } else {
+      if (parts[1].contains(",") || parts[1].startsWith("group:")) {
+        throw PlotError.bad("from", "several rids combine in a range read: give from and to");
+      }
       HttpReplies.bytes(response, callback, 200, HttpReplies.JSON,
           newest(cid, pathInteger("rid", parts[1]), query));
     }
@@ -184,7 +187,9 @@ public final class SeriesHandler extends ApiHandler {
     try {
       return Agg.parse(text);
     } catch (IllegalArgumentException e) {
-      throw PlotError.bad(field, field + " must be one of avg, min, max, sum, last, count"
+      // Rids combine by sum, avg, max or min only: the core refuses last and count there.
+      throw PlotError.bad(field, field + " must be one of "
+          + ("combine".equals(field) ? "sum, avg, max, min" : "avg, min, max, sum, last, count")
           + HttpRequests.shown(text));
     }
   }

@@ -291,4 +291,22 @@ final class HttpRefusalsTest {
     assertEquals("cid", json(reply.body()).get("field").textValue());
     assertEquals(0, json(reply.body()).get("index").intValue());
   }
+
+  @Test
+  void readsSayWhatIsWrongInTheirOwnTerms() throws Exception {
+    HttpResponse<String> severalRids = plot.get("/api/v1/series/3/95,14?limit=5");
+    HttpResponse<String> combine = plot.get(
+        "/api/v1/series/3/95,14?from=0&to=600&combine=count");
+    HttpResponse<String> unknownLink = plot.get("/c/AAAAAAAAAA.json");
+    HttpResponse<String> unknownForm = plot.get("/c/AAAAAAAAAA.gif");
+
+    assertEquals(400, severalRids.statusCode());
+    assertEquals("from", json(severalRids.body()).get("field").textValue());
+    assertEquals(400, combine.statusCode());
+    assertTrue(combine.body().contains("combine must be sum, avg, max or min"), combine.body());
+    assertEquals(404, unknownLink.statusCode());
+    assertTrue(unknownLink.body().contains("no chart link AAAAAAAAAA\""), unknownLink.body());
+    assertEquals(404, unknownForm.statusCode());
+    assertEquals("form", json(unknownForm.body()).get("field").textValue());
+  }
 }
