@@ -22,19 +22,4 @@ public final class BenchMain implements Runnable {
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
-
-  public static void main(String[] args) {
-    System.exit(run(args));
-  }
-
-  /** Runs the command line and returns the exit code, for tests. */
-  public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new BenchMain());
-    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("plot-bench: " + (e.getMessage() != null ? e.getMessage() : e));
-      line.getErr().flush();
-      return 1;
-    });
-    return commandLine.execute(args);
-  }
 }

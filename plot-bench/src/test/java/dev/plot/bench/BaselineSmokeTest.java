@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Runs the MariaDB baselines, tiny, in the test database; needs MariaDB on 127.0.0.1:3306. */
 @Tag("mysql")
@@ -26,8 +27,9 @@ final class BaselineSmokeTest {
   void baseline_reportsEveryResultWithMatchingCounts() throws IOException {
     Path results = dir.resolve("results.jsonl");
 
-    int exit = BenchMain.run("baseline", "--series", "20", "--points", "100",
-        "--original-points", "1000", "--jdbc-url", env("PLOT_TEST_MYSQL_URL",
+    // plot-server runs this command as `plot bench`; here it runs on its own.
+    int exit = new CommandLine(new BenchMain()).execute("baseline", "--series", "20",
+        "--points", "100", "--original-points", "1000", "--jdbc-url", env("PLOT_TEST_MYSQL_URL",
             "jdbc:mysql://127.0.0.1:3306/plot_test"),
         "--user", env("PLOT_TEST_MYSQL_USER", "plot"),
         "--password", env("PLOT_TEST_MYSQL_PASSWORD", "plot"),
